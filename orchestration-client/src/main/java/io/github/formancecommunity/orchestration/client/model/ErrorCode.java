@@ -1,0 +1,56 @@
+package io.github.formancecommunity.orchestration.client.model;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The {@code errorCode} of an Orchestration error body. An open enum: the three codes the V1 server emits have
+ * constants, and any other value is kept as it came instead of failing.
+ *
+ * @param value the code as sent on the wire
+ */
+public record ErrorCode(String value) {
+
+    /** Invalid input (HTTP 400). */
+    public static final ErrorCode VALIDATION = new ErrorCode("VALIDATION");
+    /** Unknown resource (HTTP 404 on the endpoints that report it). */
+    public static final ErrorCode NOT_FOUND = new ErrorCode("NOT_FOUND");
+    /** Server-side failure (HTTP 500), also used by the server for several unknown ids. */
+    public static final ErrorCode INTERNAL = new ErrorCode("INTERNAL");
+
+    public ErrorCode {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Returns the constant for a known code, or a new instance holding an unknown one. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static ErrorCode of(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "VALIDATION" -> VALIDATION;
+            case "NOT_FOUND" -> NOT_FOUND;
+            case "INTERNAL" -> INTERNAL;
+            default -> new ErrorCode(value);
+        };
+    }
+
+    /** Whether the value is one of the codes the spec lists. */
+    public boolean isKnown() {
+        return this == VALIDATION || this == NOT_FOUND || this == INTERNAL;
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
