@@ -1,0 +1,13 @@
+package io.github.formancecommunity.orchestration.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Output of the {@code GetAccount} activity, the spec schema {@code AccountResponse} (aliased as
+ * {@code ActivityGetAccountOutput}).
+ *
+ * @param data the account
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AccountResponse(Account data) {
+}

@@ -1,0 +1,13 @@
+package io.github.formancecommunity.orchestration.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Input of the {@code GetAccount} activity, the spec schema {@code ActivityGetAccount}.
+ *
+ * @param id     the account address
+ * @param ledger the ledger
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ActivityGetAccount(String id, String ledger) {
+}

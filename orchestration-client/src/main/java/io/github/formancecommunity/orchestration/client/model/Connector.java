@@ -1,0 +1,70 @@
+package io.github.formancecommunity.orchestration.client.model;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The connector (provider) of a payment, the spec schema {@code Connector}. An open enum: the eight spec values
+ * have constants, and any other connector is kept as it came instead of failing.
+ *
+ * @param value the value as sent on the wire
+ */
+public record Connector(String value) {
+
+    /** Stripe. */
+    public static final Connector STRIPE = new Connector("STRIPE");
+    /** The dummy test connector. */
+    public static final Connector DUMMY_PAY = new Connector("DUMMY-PAY");
+    /** Wise. */
+    public static final Connector WISE = new Connector("WISE");
+    /** Modulr. */
+    public static final Connector MODULR = new Connector("MODULR");
+    /** Currencycloud. */
+    public static final Connector CURRENCY_CLOUD = new Connector("CURRENCY-CLOUD");
+    /** Banking Circle. */
+    public static final Connector BANKING_CIRCLE = new Connector("BANKING-CIRCLE");
+    /** Mangopay. */
+    public static final Connector MANGOPAY = new Connector("MANGOPAY");
+    /** Moneycorp. */
+    public static final Connector MONEYCORP = new Connector("MONEYCORP");
+
+    private static final Map<String, Connector> KNOWN = Stream.of(
+            STRIPE, DUMMY_PAY, WISE, MODULR, CURRENCY_CLOUD, BANKING_CIRCLE, MANGOPAY, MONEYCORP)
+            .collect(Collectors.toUnmodifiableMap(Connector::value, Function.identity()));
+
+    public Connector {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Returns the constant for a known value, or a new instance holding an unknown one. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Connector of(String value) {
+        if (value == null) {
+            return null;
+        }
+        Connector known = KNOWN.get(value);
+        return known != null ? known : new Connector(value);
+    }
+
+    /** Whether the value is one the spec lists. */
+    public boolean isKnown() {
+        return KNOWN.containsKey(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.formancecommunity.orchestration.client.model;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The status of a payment or adjustment, the spec schema {@code PaymentStatus}. An open enum: the six spec values
+ * have constants, and any other value is kept as it came instead of failing.
+ *
+ * @param value the value as sent on the wire
+ */
+public record PaymentStatus(String value) {
+
+    /** Pending. */
+    public static final PaymentStatus PENDING = new PaymentStatus("PENDING");
+    /** Active. */
+    public static final PaymentStatus ACTIVE = new PaymentStatus("ACTIVE");
+    /** Terminated. */
+    public static final PaymentStatus TERMINATED = new PaymentStatus("TERMINATED");
+    /** Failed. */
+    public static final PaymentStatus FAILED = new PaymentStatus("FAILED");
+    /** Succeeded. */
+    public static final PaymentStatus SUCCEEDED = new PaymentStatus("SUCCEEDED");
+    /** Cancelled. */
+    public static final PaymentStatus CANCELLED = new PaymentStatus("CANCELLED");
+
+    private static final Map<String, PaymentStatus> KNOWN = Stream.of(
+            PENDING, ACTIVE, TERMINATED, FAILED, SUCCEEDED, CANCELLED)
+            .collect(Collectors.toUnmodifiableMap(PaymentStatus::value, Function.identity()));
+
+    public PaymentStatus {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Returns the constant for a known value, or a new instance holding an unknown one. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static PaymentStatus of(String value) {
+        if (value == null) {
+            return null;
+        }
+        PaymentStatus known = KNOWN.get(value);
+        return known != null ? known : new PaymentStatus(value);
+    }
+
+    /** Whether the value is one the spec lists. */
+    public boolean isKnown() {
+        return KNOWN.containsKey(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

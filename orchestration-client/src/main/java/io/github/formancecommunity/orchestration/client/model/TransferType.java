@@ -1,0 +1,56 @@
+package io.github.formancecommunity.orchestration.client.model;
+
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * The transfer type of {@code StageSendDestinationPayment.type} and {@code CreateTransferInitiationRequest.type}
+ * (an inline enum in the spec). An open enum: unknown values are kept as they came.
+ *
+ * @param value the type as sent on the wire
+ */
+public record TransferType(String value) {
+
+    /** Internal to internal account transfer. */
+    public static final TransferType TRANSFER = new TransferType("TRANSFER");
+    /** Internal to external account payout. */
+    public static final TransferType PAYOUT = new TransferType("PAYOUT");
+
+    private static final Set<String> KNOWN = Set.of(TRANSFER.value, PAYOUT.value);
+
+    public TransferType {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Returns the constant for a known value, or a new instance holding an unknown one. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static TransferType of(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "TRANSFER" -> TRANSFER;
+            case "PAYOUT" -> PAYOUT;
+            default -> new TransferType(value);
+        };
+    }
+
+    /** Whether the value is one the spec lists. */
+    public boolean isKnown() {
+        return KNOWN.contains(value);
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
