@@ -1,0 +1,126 @@
+package io.github.formancecommunity.orchestration.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Map;
+
+import feign.Response;
+import feign.codec.ErrorDecoder;
+import io.github.formancecommunity.orchestration.client.model.ApiError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns every non-2xx response into an {@link OrchestrationApiException}: the API's JSON error when the body is
+ * one, otherwise the status with a short excerpt of whatever came (nothing, an HTML page, broken JSON). On a 401
+ * it tells the token source which token was rejected.
+ */
+final class ApiErrorDecoder implements ErrorDecoder {
+
+    private static final int MAX_MESSAGE = 500;
+
+    private final JsonMapper mapper;
+    private final BearerTokenSource tokenSource;
+
+    ApiErrorDecoder(JsonMapper mapper, BearerTokenSource tokenSource) {
+        this.mapper = mapper;
+        this.tokenSource = tokenSource;
+    }
+
+    @Override
+    public Exception decode(String methodKey, Response response) {
+        OrchestrationOperation operation = Operations.of(response.request());
+        int status = response.status();
+        if (status == 401) {
+            invalidateRejectedToken(response);
+        }
+        Duration retryAfter = retryAfter(response.headers());
+        String prefix = (operation == null ? methodKey : operation.operationId()) + " failed: HTTP " + status;
+        byte[] body;
+        try {
+            body = BodyExcerpt.readBounded(response, BodyExcerpt.MAX_ERROR_BODY);
+        }
+        catch (IOException ex) {
+            return new OrchestrationApiException(operation, status, null, null, null, retryAfter,
+                    prefix + " (the error body could not be read: " + ex.getMessage() + ")");
+        }
+        if (body.length == 0) {
+            return new OrchestrationApiException(operation, status, null, null, null, retryAfter,
+                    prefix + " with an empty body" + (status == 401 ? " (missing, invalid or expired token)" : ""));
+        }
+        ApiError error = parse(body, BodyExcerpt.contentType(response));
+        if (error == null || error.errorCode() == null) {
+            String contentType = BodyExcerpt.contentType(response);
+            return new OrchestrationApiException(operation, status, null, null, null, retryAfter,
+                    prefix + " with a body that is not an API error (" + (contentType == null ? "no content type"
+                            : contentType) + "): " + BodyExcerpt.excerpt(body));
+        }
+        String message = prefix + " " + error.errorCode().value() + ": "
+                + BodyExcerpt.truncate(error.errorMessage(), MAX_MESSAGE)
+                + (error.details() == null ? "" : " (" + BodyExcerpt.truncate(error.details(), MAX_MESSAGE) + ")");
+        return new OrchestrationApiException(operation, status, error.errorCode(), error.errorMessage(),
+                error.details(), retryAfter, message);
+    }
+
+    private ApiError parse(byte[] body, String contentType) {
+        if (!BodyExcerpt.isJson(contentType) || body.length >= BodyExcerpt.MAX_ERROR_BODY) {
+            return null;
+        }
+        try {
+            return mapper.readValue(body, ApiError.class);
+        }
+        catch (JacksonException ex) {
+            return null;
+        }
+    }
+
+    private void invalidateRejectedToken(Response response) {
+        if (tokenSource == null || response.request() == null) {
+            return;
+        }
+        Collection<String> values = header(response.request().headers(), "Authorization");
+        if (values == null) {
+            return;
+        }
+        for (String value : values) {
+            if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                tokenSource.invalidate(value.substring(7));
+            }
+        }
+    }
+
+    static Duration retryAfter(Map<String, Collection<String>> headers) {
+        Collection<String> values = header(headers, "Retry-After");
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String value = values.iterator().next().trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        }
+        catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration delay = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return delay.isNegative() ? Duration.ZERO : delay;
+            }
+            catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static Collection<String> header(Map<String, Collection<String>> headers, String name) {
+        for (Map.Entry<String, Collection<String>> entry : headers.entrySet()) {
+            if (name.equalsIgnoreCase(entry.getKey())) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.formancecommunity.orchestration.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import feign.Response;
+
+/** Reads bodies for error handling without ever holding or printing more than a bounded amount. */
+final class BodyExcerpt {
+
+    /** The most of an error body that is read. */
+    static final int MAX_ERROR_BODY = 64 * 1024;
+    /** The most of a body that appears in an exception message. */
+    static final int MAX_EXCERPT = 200;
+
+    private BodyExcerpt() {
+    }
+
+    static byte[] readBounded(Response response, int limit) throws IOException {
+        if (response.body() == null) {
+            return new byte[0];
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            byte[] bytes = in.readNBytes(limit);
+            return bytes;
+        }
+    }
+
+    static String excerpt(byte[] body) {
+        if (body.length == 0) {
+            return "";
+        }
+        int length = Math.min(body.length, MAX_EXCERPT);
+        String text = new String(Arrays.copyOf(body, length), StandardCharsets.UTF_8)
+                .replaceAll("[\\r\\n\\t]+", " ").strip();
+        return body.length > MAX_EXCERPT ? text + "... (" + body.length + "+ bytes)" : text;
+    }
+
+    static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "... (truncated)";
+    }
+
+    static String contentType(Response response) {
+        return response.headers().entrySet().stream()
+                .filter(e -> "Content-Type".equalsIgnoreCase(e.getKey()))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst()
+                .orElse(null);
+    }
+
+    static boolean isJson(String contentType) {
+        return contentType == null || contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.formancecommunity.orchestration.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+
+import feign.Response;
+import feign.codec.Decoder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decodes success bodies with Jackson 3. An empty, non-JSON or malformed body becomes an
+ * {@link OrchestrationResponseException} that names the operation and shows a short excerpt.
+ */
+final class EnvelopeDecoder implements Decoder {
+
+    private final JsonMapper mapper;
+
+    EnvelopeDecoder(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Object decode(Response response, Type type) throws IOException {
+        OrchestrationOperation operation = Operations.of(response.request());
+        int status = response.status();
+        if (response.body() == null) {
+            throw unreadable(operation, status, "an empty body where JSON was expected", null);
+        }
+        byte[] body;
+        try (InputStream in = response.body().asInputStream()) {
+            body = in.readAllBytes();
+        }
+        if (body.length == 0) {
+            throw unreadable(operation, status, "an empty body where JSON was expected", null);
+        }
+        String contentType = BodyExcerpt.contentType(response);
+        if (!BodyExcerpt.isJson(contentType)) {
+            throw unreadable(operation, status, "a " + contentType + " body where JSON was expected: "
+                    + BodyExcerpt.excerpt(body), null);
+        }
+        JavaType javaType = mapper.constructType(type);
+        try {
+            Object value = mapper.readValue(body, javaType);
+            if (value == null) {
+                throw unreadable(operation, status, "a JSON null where an object was expected", null);
+            }
+            return value;
+        }
+        catch (JacksonException ex) {
+            throw unreadable(operation, status, "a body that is not valid for " + javaType.getRawClass().getSimpleName()
+                    + " (" + BodyExcerpt.truncate(ex.getOriginalMessage(), 200) + "): " + BodyExcerpt.excerpt(body), ex);
+        }
+    }
+
+    private static OrchestrationResponseException unreadable(OrchestrationOperation operation, int status,
+            String what, Throwable cause) {
+        return new OrchestrationResponseException(operation, status,
+                (operation == null ? "request" : operation.operationId()) + ": HTTP " + status + " with " + what,
+                cause);
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.formancecommunity.orchestration.client;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import feign.MethodMetadata;
+import feign.Request;
+import feign.RequestTemplate;
+
+/** Finds the {@link OrchestrationOperation} of a Feign request from the wire method it came from. */
+final class Operations {
+
+    private static final Map<String, OrchestrationOperation> BY_ID = new HashMap<>();
+
+    static {
+        for (OrchestrationOperation operation : OrchestrationOperation.values()) {
+            BY_ID.put(operation.operationId(), operation);
+        }
+    }
+
+    private Operations() {
+    }
+
+    /** The operation of the request, or {@code null} when it did not come from {@link OrchestrationV1Api}. */
+    static OrchestrationOperation of(Request request) {
+        RequestTemplate template = request == null ? null : request.requestTemplate();
+        MethodMetadata metadata = template == null ? null : template.methodMetadata();
+        return metadata == null ? null : BY_ID.get(metadata.method().getName());
+    }
+}

@@ -1,0 +1,269 @@
+package io.github.formancecommunity.orchestration.client;
+
+import java.io.Closeable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.cloud.openfeign.support.SpringMvcContract;
+
+import feign.Client;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import feign.hc5.ApacheHttp5Client;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds an {@link OrchestrationV1Client} in plain Java, without Spring Boot.
+ *
+ * <pre>{@code
+ * try (OrchestrationV1Client client = OrchestrationV1Client.builder()
+ *         .baseUrl("https://org-stack.eu.sandbox.formance.cloud")
+ *         .bearerToken(System.getenv("FORMANCE_TOKEN"))
+ *         .readTimeout(Duration.ofSeconds(10))
+ *         .build()) {
+ *     List<Workflow> workflows = client.listWorkflows();
+ * }
+ * }</pre>
+ *
+ * Defaults: base URL {@code http://localhost}, path prefix {@code /api/orchestration}, connect time-out 5 s,
+ * read time-out 30 s, run-wait time-out 5 min, 50 pooled connections, no authentication, no logging.
+ */
+public final class OrchestrationClientBuilder {
+
+    /** The default path prefix of the V1 API behind the Formance Stack gateway. */
+    public static final String DEFAULT_PATH_PREFIX = "/api/orchestration";
+
+    private String baseUrl = "http://localhost";
+    private String pathPrefix = DEFAULT_PATH_PREFIX;
+    private BearerTokenSource tokenSource;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration runWaitTimeout = Duration.ofMinutes(5);
+    private int maxConnections = 50;
+    private LogLevel logLevel = LogLevel.NONE;
+    private JsonMapper mapper = OrchestrationJson.mapper();
+    private Client httpClient;
+    private final List<OrchestrationCallInterceptor> interceptors = new ArrayList<>();
+    private final List<OrchestrationFeignBuilderCustomizer> customizers = new ArrayList<>();
+
+    OrchestrationClientBuilder() {
+    }
+
+    /** The stack URL, e.g. {@code https://org-stack.eu.sandbox.formance.cloud}; http or https, no query. */
+    public OrchestrationClientBuilder baseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+        return this;
+    }
+
+    /** The prefix of the V1 paths: {@code /api/orchestration} through the gateway, empty for the service itself. */
+    public OrchestrationClientBuilder pathPrefix(String pathPrefix) {
+        this.pathPrefix = pathPrefix;
+        return this;
+    }
+
+    /** A static bearer token sent with every request. */
+    public OrchestrationClientBuilder bearerToken(String token) {
+        this.tokenSource = BearerTokenSource.of(token);
+        return this;
+    }
+
+    /** Where tokens come from, e.g. an OAuth2 client-credentials source; {@code null} for none. */
+    public OrchestrationClientBuilder tokenSource(BearerTokenSource tokenSource) {
+        this.tokenSource = tokenSource;
+        return this;
+    }
+
+    /** The connect time-out. */
+    public OrchestrationClientBuilder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+        return this;
+    }
+
+    /** The read time-out of every call except {@code runWorkflow} with {@code wait=true}. */
+    public OrchestrationClientBuilder readTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+        return this;
+    }
+
+    /** The read time-out of {@code runWorkflow} with {@code wait=true}, which answers only when the run ends. */
+    public OrchestrationClientBuilder runWaitTimeout(Duration runWaitTimeout) {
+        this.runWaitTimeout = runWaitTimeout;
+        return this;
+    }
+
+    /** The size of the connection pool (ignored when {@link #httpClient(Client)} is set). */
+    public OrchestrationClientBuilder maxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+        return this;
+    }
+
+    /** How much of each exchange to log; {@code Authorization} is never logged. */
+    public OrchestrationClientBuilder logLevel(LogLevel logLevel) {
+        this.logLevel = logLevel;
+        return this;
+    }
+
+    /** The JSON mapper; defaults to {@link OrchestrationJson#mapper()}. */
+    public OrchestrationClientBuilder jsonMapper(JsonMapper mapper) {
+        this.mapper = mapper;
+        return this;
+    }
+
+    /** A Feign HTTP client to use instead of the built-in pooled Apache HttpClient 5. It is not closed. */
+    public OrchestrationClientBuilder httpClient(Client httpClient) {
+        this.httpClient = httpClient;
+        return this;
+    }
+
+    /** Adds an interceptor; the first added runs outermost. */
+    public OrchestrationClientBuilder interceptor(OrchestrationCallInterceptor interceptor) {
+        this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+        return this;
+    }
+
+    /** Adds a customizer of the Feign builder, applied last. */
+    public OrchestrationClientBuilder feignCustomizer(OrchestrationFeignBuilderCustomizer customizer) {
+        this.customizers.add(Objects.requireNonNull(customizer, "customizer"));
+        return this;
+    }
+
+    /**
+     * Builds the client. No network call is made.
+     *
+     * @throws IllegalArgumentException when a setting is invalid, naming it
+     */
+    public OrchestrationV1Client build() {
+        String target = normalizeBaseUrl(baseUrl) + normalizePrefix(pathPrefix);
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        requirePositive(runWaitTimeout, "runWaitTimeout");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+        }
+        Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(mapper, "jsonMapper");
+
+        Client client = httpClient;
+        Closeable resources = null;
+        if (client == null) {
+            CloseableHttpClient pooled = pooledHttpClient();
+            client = new ApacheHttp5Client(pooled);
+            resources = pooled;
+        }
+        Feign.Builder feign = Feign.builder()
+                .client(client)
+                .contract(new SpringMvcContract())
+                .encoder(new JsonEncoder(mapper))
+                .decoder(new EnvelopeDecoder(mapper))
+                .errorDecoder(new ApiErrorDecoder(mapper, tokenSource))
+                .retryer(Retryer.NEVER_RETRY)
+                .options(options(readTimeout))
+                .logger(new RedactingLogger())
+                .logLevel(Logger.Level.valueOf(logLevel.name()));
+        if (tokenSource != null) {
+            feign.requestInterceptor(new BearerAuthInterceptor(tokenSource));
+        }
+        customizers.forEach(customizer -> customizer.customize(feign));
+        OrchestrationV1Api api = feign.target(OrchestrationV1Api.class, target);
+        String description = "OrchestrationV1Client[url=" + target + ", auth="
+                + (tokenSource == null ? "none" : tokenSource.isRefreshable() ? "refreshable" : "static") + "]";
+        return new OrchestrationV1Client(api, interceptors, tokenSource, options(runWaitTimeout), resources,
+                description);
+    }
+
+    private Request.Options options(Duration read) {
+        return new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS, read.toMillis(),
+                TimeUnit.MILLISECONDS, false);
+    }
+
+    private CloseableHttpClient pooledHttpClient() {
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(readTimeout))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .build();
+    }
+
+    static String normalizeBaseUrl(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("baseUrl must not be blank");
+        }
+        URI uri;
+        try {
+            uri = new URI(baseUrl.strip());
+        }
+        catch (URISyntaxException ex) {
+            throw new IllegalArgumentException("baseUrl is not a valid URL: '" + baseUrl + "' (" + ex.getReason()
+                    + ")", ex);
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with a host, got '"
+                    + baseUrl + "'");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "baseUrl must not carry a query, a fragment or credentials, got '" + uri.getScheme() + "://"
+                            + uri.getHost() + "...'");
+        }
+        String text = uri.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+
+    static String normalizePrefix(String prefix) {
+        if (prefix == null || prefix.isBlank() || prefix.equals("/")) {
+            return "";
+        }
+        String text = prefix.strip();
+        if (!text.startsWith("/")) {
+            text = "/" + text;
+        }
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (text.contains("?") || text.contains("#")) {
+            throw new IllegalArgumentException("pathPrefix must be a path, got '" + prefix + "'");
+        }
+        return text;
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OrchestrationClientBuilder[baseUrl=" + baseUrl + ", pathPrefix=" + pathPrefix + ", auth="
+                + (tokenSource == null ? "none" : "set") + "]";
+    }
+}

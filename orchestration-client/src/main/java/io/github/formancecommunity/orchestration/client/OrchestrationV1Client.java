@@ -1,0 +1,276 @@
+package io.github.formancecommunity.orchestration.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Map;
+
+import feign.FeignException;
+import feign.Request;
+import feign.RetryableException;
+import feign.codec.DecodeException;
+import feign.codec.EncodeException;
+import io.github.formancecommunity.orchestration.client.model.InstanceQuery;
+import io.github.formancecommunity.orchestration.client.model.ServerInfo;
+import io.github.formancecommunity.orchestration.client.model.Trigger;
+import io.github.formancecommunity.orchestration.client.model.TriggerData;
+import io.github.formancecommunity.orchestration.client.model.TriggerOccurrence;
+import io.github.formancecommunity.orchestration.client.model.Workflow;
+import io.github.formancecommunity.orchestration.client.model.WorkflowConfig;
+import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
+import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHistory;
+import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHistoryStage;
+
+/**
+ * The {@link OrchestrationV1} implementation over the Feign wire interface. Build one with {@link #builder()};
+ * close it to release its connection pool.
+ *
+ * <p>Each call validates its arguments, runs the {@link OrchestrationCallInterceptor}s on the caller's thread,
+ * sends the request, unwraps the {@code data} envelope and turns every Feign or I/O failure into an
+ * {@link OrchestrationException}. A 401 with a refreshable token source is retried once with a new token.
+ */
+public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
+
+    private final OrchestrationV1Api api;
+    private final OrchestrationCallInterceptor[] interceptors;
+    private final BearerTokenSource tokenSource;
+    private final Request.Options runWaitOptions;
+    private final Closeable resources;
+    private final String description;
+
+    OrchestrationV1Client(OrchestrationV1Api api, List<OrchestrationCallInterceptor> interceptors,
+            BearerTokenSource tokenSource, Request.Options runWaitOptions, Closeable resources, String description) {
+        this.api = api;
+        this.interceptors = interceptors.toArray(new OrchestrationCallInterceptor[0]);
+        this.tokenSource = tokenSource;
+        this.runWaitOptions = runWaitOptions;
+        this.resources = resources;
+        this.description = description;
+    }
+
+    /** A builder for a client without Spring Boot. */
+    public static OrchestrationClientBuilder builder() {
+        return new OrchestrationClientBuilder();
+    }
+
+    @Override
+    public ServerInfo getServerInfo() {
+        return call(OrchestrationOperation.GET_SERVER_INFO, api::orchestrationgetServerInfo);
+    }
+
+    @Override
+    public List<Trigger> listTriggers(String name) {
+        return data(OrchestrationOperation.LIST_TRIGGERS, () -> api.listTriggers(name));
+    }
+
+    @Override
+    public Trigger createTrigger(TriggerData trigger) {
+        OrchestrationOperation op = OrchestrationOperation.CREATE_TRIGGER;
+        Arguments.requireBody(trigger, "trigger", op);
+        return data(op, () -> api.createTrigger(trigger));
+    }
+
+    @Override
+    public Trigger readTrigger(String triggerId) {
+        OrchestrationOperation op = OrchestrationOperation.READ_TRIGGER;
+        Arguments.requireId(triggerId, "triggerId", op);
+        return data(op, () -> api.readTrigger(triggerId));
+    }
+
+    @Override
+    public void deleteTrigger(String triggerId) {
+        OrchestrationOperation op = OrchestrationOperation.DELETE_TRIGGER;
+        Arguments.requireId(triggerId, "triggerId", op);
+        call(op, () -> {
+            api.deleteTrigger(triggerId);
+            return null;
+        });
+    }
+
+    @Override
+    public List<TriggerOccurrence> listTriggersOccurrences(String triggerId) {
+        OrchestrationOperation op = OrchestrationOperation.LIST_TRIGGERS_OCCURRENCES;
+        Arguments.requireId(triggerId, "triggerId", op);
+        return data(op, () -> api.listTriggersOccurrences(triggerId));
+    }
+
+    @Override
+    public List<Workflow> listWorkflows() {
+        return data(OrchestrationOperation.LIST_WORKFLOWS, api::listWorkflows);
+    }
+
+    @Override
+    public Workflow createWorkflow(WorkflowConfig config) {
+        OrchestrationOperation op = OrchestrationOperation.CREATE_WORKFLOW;
+        Arguments.requireBody(config, "config", op);
+        return data(op, () -> api.createWorkflow(config));
+    }
+
+    @Override
+    public Workflow getWorkflow(String workflowId) {
+        OrchestrationOperation op = OrchestrationOperation.GET_WORKFLOW;
+        Arguments.requireId(workflowId, "workflowId", op);
+        return data(op, () -> api.getWorkflow(workflowId));
+    }
+
+    @Override
+    public void deleteWorkflow(String workflowId) {
+        OrchestrationOperation op = OrchestrationOperation.DELETE_WORKFLOW;
+        Arguments.requireId(workflowId, "workflowId", op);
+        call(op, () -> {
+            api.deleteWorkflow(workflowId);
+            return null;
+        });
+    }
+
+    @Override
+    public WorkflowInstance runWorkflow(String workflowId, Map<String, String> variables, boolean wait) {
+        OrchestrationOperation op = OrchestrationOperation.RUN_WORKFLOW;
+        Arguments.requireId(workflowId, "workflowId", op);
+        Map<String, String> body = variables == null ? Map.of() : variables;
+        if (wait) {
+            return data(op, () -> api.runWorkflow(workflowId, Boolean.TRUE, body, runWaitOptions));
+        }
+        return data(op, () -> api.runWorkflow(workflowId, null, body, null));
+    }
+
+    @Override
+    public List<WorkflowInstance> listInstances(InstanceQuery query) {
+        InstanceQuery filter = query == null ? InstanceQuery.all() : query;
+        return data(OrchestrationOperation.LIST_INSTANCES,
+                () -> api.listInstances(filter.workflowId(), filter.running()));
+    }
+
+    @Override
+    public WorkflowInstance getInstance(String instanceId) {
+        OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE;
+        Arguments.requireId(instanceId, "instanceId", op);
+        return data(op, () -> api.getInstance(instanceId));
+    }
+
+    @Override
+    public void sendEvent(String instanceId, String eventName) {
+        OrchestrationOperation op = OrchestrationOperation.SEND_EVENT;
+        Arguments.requireId(instanceId, "instanceId", op);
+        Arguments.requireId(eventName, "eventName", op);
+        OrchestrationV1Api.EventBody body = new OrchestrationV1Api.EventBody(eventName);
+        call(op, () -> {
+            api.sendEvent(instanceId, body);
+            return null;
+        });
+    }
+
+    @Override
+    public void cancelEvent(String instanceId) {
+        OrchestrationOperation op = OrchestrationOperation.CANCEL_EVENT;
+        Arguments.requireId(instanceId, "instanceId", op);
+        call(op, () -> {
+            api.cancelEvent(instanceId);
+            return null;
+        });
+    }
+
+    @Override
+    public List<WorkflowInstanceHistory> getInstanceHistory(String instanceId) {
+        OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE_HISTORY;
+        Arguments.requireId(instanceId, "instanceId", op);
+        return data(op, () -> api.getInstanceHistory(instanceId));
+    }
+
+    @Override
+    public List<WorkflowInstanceHistoryStage> getInstanceStageHistory(String instanceId, int stageNumber) {
+        OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE_STAGE_HISTORY;
+        Arguments.requireId(instanceId, "instanceId", op);
+        if (stageNumber < 0) {
+            throw new IllegalArgumentException(op.operationId() + ": stageNumber must be >= 0, got " + stageNumber);
+        }
+        return data(op, () -> api.getInstanceStageHistory(instanceId, stageNumber));
+    }
+
+    /** Releases the connection pool this client created (a client passed to the builder is left open). */
+    @Override
+    public void close() throws IOException {
+        if (resources != null) {
+            resources.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    private <T> T data(OrchestrationOperation operation, OrchestrationCall<DataEnvelope<T>> call) {
+        DataEnvelope<T> envelope = call(operation, call);
+        if (envelope == null || envelope.data() == null) {
+            throw new OrchestrationResponseException(operation, operation.successStatus(),
+                    operation.operationId() + ": the response has no \"data\" field", null);
+        }
+        return envelope.data();
+    }
+
+    private <T> T call(OrchestrationOperation operation, OrchestrationCall<T> call) {
+        OrchestrationCall<T> chain = () -> sendWithAuthRetry(operation, call);
+        for (int i = interceptors.length - 1; i >= 0; i--) {
+            OrchestrationCallInterceptor interceptor = interceptors[i];
+            OrchestrationCall<T> inner = chain;
+            chain = () -> interceptor.intercept(operation, inner);
+        }
+        return chain.execute();
+    }
+
+    private <T> T sendWithAuthRetry(OrchestrationOperation operation, OrchestrationCall<T> call) {
+        try {
+            return send(operation, call);
+        }
+        catch (OrchestrationApiException ex) {
+            if (ex.status() == 401 && tokenSource != null && tokenSource.isRefreshable()) {
+                return send(operation, call);
+            }
+            throw ex;
+        }
+    }
+
+    private static <T> T send(OrchestrationOperation operation, OrchestrationCall<T> call) {
+        try {
+            return call.execute();
+        }
+        catch (OrchestrationException ex) {
+            throw ex;
+        }
+        catch (DecodeException ex) {
+            if (ex.getCause() instanceof OrchestrationException cause) {
+                throw cause;
+            }
+            throw new OrchestrationResponseException(operation, ex.status(),
+                    operation.operationId() + ": HTTP " + ex.status() + " with an unreadable body: "
+                            + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
+        }
+        catch (EncodeException ex) {
+            throw new IllegalArgumentException(operation.operationId() + ": " + ex.getMessage(), ex);
+        }
+        catch (RetryableException ex) {
+            throw transportFailure(operation, ex.getCause() != null ? ex.getCause() : ex);
+        }
+        catch (FeignException ex) {
+            if (ex.getCause() instanceof IOException io) {
+                throw transportFailure(operation, io);
+            }
+            throw new OrchestrationTransportException(operation,
+                    operation.operationId() + " failed: " + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
+        }
+    }
+
+    private static OrchestrationTransportException transportFailure(OrchestrationOperation operation,
+            Throwable cause) {
+        String reason = cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + BodyExcerpt.truncate(cause.getMessage(), 300));
+        if (cause instanceof InterruptedIOException) {
+            return new OrchestrationTimeoutException(operation,
+                    operation.operationId() + " timed out (" + reason + ")", cause);
+        }
+        return new OrchestrationTransportException(operation,
+                operation.operationId() + " failed: no usable response (" + reason + ")", cause);
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.formancecommunity.orchestration.client.model;
+
+/**
+ * An error body as the server sends it (spec schema {@code Error}, plus the wire's optional {@code details}).
+ *
+ * @param errorCode    the code, an open enum
+ * @param errorMessage the server's message
+ * @param details      extra details, absent from the spec but allowed on the wire
+ */
+public record ApiError(ErrorCode errorCode, String errorMessage, String details) {
+}

@@ -1,0 +1,21 @@
+package io.github.formancecommunity.orchestration.autoconfigure;
+
+/**
+ * The {@link org.springframework.core.annotation.Order} of the call interceptors the starter registers, lowest
+ * outermost: metrics time the whole call including retries, each retry attempt passes through the circuit
+ * breaker. An application's own {@code OrchestrationCallInterceptor} beans slot in by their order.
+ */
+public final class OrchestrationInterceptorOrder {
+
+    /** Observation (tracing) span around the whole call. */
+    public static final int OBSERVATION = 100;
+    /** The request timer. */
+    public static final int METRICS = 200;
+    /** Retries of idempotent operations. */
+    public static final int RETRY = 300;
+    /** The circuit breaker, once per attempt. */
+    public static final int CIRCUIT_BREAKER = 400;
+
+    private OrchestrationInterceptorOrder() {
+    }
+}

@@ -1,0 +1,385 @@
+package io.github.formancecommunity.orchestration.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.github.formancecommunity.orchestration.client.LogLevel;
+
+/**
+ * Settings of the Formance Orchestration V1 client, bound from {@code formance.orchestration.*}.
+ */
+@ConfigurationProperties(prefix = OrchestrationProperties.PREFIX)
+public class OrchestrationProperties {
+
+    /** The prefix of every property. */
+    public static final String PREFIX = "formance.orchestration";
+
+    /** Whether to register the Orchestration client at all. */
+    private boolean enabled = true;
+
+    /** URL of the Formance Stack (or of the Orchestration service), e.g. https://org-stack.eu.sandbox.formance.cloud. */
+    private String baseUrl = "http://localhost";
+
+    /** Prefix of the V1 paths: /api/orchestration through the Stack gateway, empty when calling the service directly. */
+    private String pathPrefix = "/api/orchestration";
+
+    /** Time-out to open a connection. */
+    private Duration connectTimeout = Duration.ofSeconds(5);
+
+    /** Time-out to wait for a response. */
+    private Duration readTimeout = Duration.ofSeconds(30);
+
+    /** Read time-out of runWorkflow with wait=true, which answers only when the run has ended. */
+    private Duration runWaitTimeout = Duration.ofMinutes(5);
+
+    /** Size of the HTTP connection pool. */
+    private int maxConnections = 50;
+
+    private final Auth auth = new Auth();
+
+    private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
+    private final Retry retry = new Retry();
+
+    private final Metrics metrics = new Metrics();
+
+    private final Health health = new Health();
+
+    private final Logging logging = new Logging();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getPathPrefix() {
+        return pathPrefix;
+    }
+
+    public void setPathPrefix(String pathPrefix) {
+        this.pathPrefix = pathPrefix;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public Duration getRunWaitTimeout() {
+        return runWaitTimeout;
+    }
+
+    public void setRunWaitTimeout(Duration runWaitTimeout) {
+        this.runWaitTimeout = runWaitTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Auth getAuth() {
+        return auth;
+    }
+
+    public CircuitBreaker getCircuitBreaker() {
+        return circuitBreaker;
+    }
+
+    public Retry getRetry() {
+        return retry;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public Logging getLogging() {
+        return logging;
+    }
+
+    @Override
+    public String toString() {
+        return "OrchestrationProperties[baseUrl=" + baseUrl + ", pathPrefix=" + pathPrefix + ", auth=" + auth + "]";
+    }
+
+    /** Authentication: a static bearer token, or OAuth2 client credentials (not both). */
+    public static class Auth {
+
+        /** A static bearer token sent as is; exclusive with client-id/client-secret. */
+        private String token;
+
+        /** OAuth2 client id for the client-credentials grant. */
+        private String clientId;
+
+        /** OAuth2 client secret for the client-credentials grant. */
+        private String clientSecret;
+
+        /** Token endpoint, relative to base-url unless absolute. */
+        private String tokenUrl = "/api/auth/oauth/token";
+
+        /** How long before its expiry a cached token is replaced. */
+        private Duration refreshBeforeExpiry = Duration.ofSeconds(30);
+
+        public String getToken() {
+            return token;
+        }
+
+        public void setToken(String token) {
+            this.token = token;
+        }
+
+        public String getClientId() {
+            return clientId;
+        }
+
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
+
+        public String getClientSecret() {
+            return clientSecret;
+        }
+
+        public void setClientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+        }
+
+        public String getTokenUrl() {
+            return tokenUrl;
+        }
+
+        public void setTokenUrl(String tokenUrl) {
+            this.tokenUrl = tokenUrl;
+        }
+
+        public Duration getRefreshBeforeExpiry() {
+            return refreshBeforeExpiry;
+        }
+
+        public void setRefreshBeforeExpiry(Duration refreshBeforeExpiry) {
+            this.refreshBeforeExpiry = refreshBeforeExpiry;
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[token=" + (token == null ? "unset" : "****") + ", clientId=" + clientId + ", clientSecret="
+                    + (clientSecret == null ? "unset" : "****") + ", tokenUrl=" + tokenUrl + "]";
+        }
+    }
+
+    /** The Resilience4j circuit breaker around every call. */
+    public static class CircuitBreaker {
+
+        /** Whether calls go through a circuit breaker. */
+        private boolean enabled = true;
+
+        /** Name of the breaker; resilience4j.circuitbreaker.instances.<name>.* configures it when the application has a registry. */
+        private String name = "formance-orchestration";
+
+        /** Failure rate, in percent, at which the breaker opens (Resilience4j default 50). Used when the registry has no config for the name. */
+        private Float failureRateThreshold;
+
+        /** Calls needed before the failure rate is computed (Resilience4j default 100). */
+        private Integer minimumNumberOfCalls;
+
+        /** Size of the count-based sliding window (Resilience4j default 100). */
+        private Integer slidingWindowSize;
+
+        /** How long the breaker stays open before it lets trial calls through (Resilience4j default 60s). */
+        private Duration waitDurationInOpenState;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public Float getFailureRateThreshold() {
+            return failureRateThreshold;
+        }
+
+        public void setFailureRateThreshold(Float failureRateThreshold) {
+            this.failureRateThreshold = failureRateThreshold;
+        }
+
+        public Integer getMinimumNumberOfCalls() {
+            return minimumNumberOfCalls;
+        }
+
+        public void setMinimumNumberOfCalls(Integer minimumNumberOfCalls) {
+            this.minimumNumberOfCalls = minimumNumberOfCalls;
+        }
+
+        public Integer getSlidingWindowSize() {
+            return slidingWindowSize;
+        }
+
+        public void setSlidingWindowSize(Integer slidingWindowSize) {
+            this.slidingWindowSize = slidingWindowSize;
+        }
+
+        public Duration getWaitDurationInOpenState() {
+            return waitDurationInOpenState;
+        }
+
+        public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
+            this.waitDurationInOpenState = waitDurationInOpenState;
+        }
+    }
+
+    /** Retries of idempotent operations (GET, DELETE, PUT abort); POSTs are never retried. */
+    public static class Retry {
+
+        /** Whether idempotent operations are retried on transport failures and 429/502/503/504. */
+        private boolean enabled = true;
+
+        /** Attempts in total, the first one included. */
+        private int maxAttempts = 3;
+
+        /** Wait before the first retry. */
+        private Duration initialBackoff = Duration.ofMillis(200);
+
+        /** Longest wait between two attempts, also the cap of a server's Retry-After. */
+        private Duration maxBackoff = Duration.ofSeconds(2);
+
+        /** Factor applied to the wait after each retry. */
+        private double multiplier = 2.0;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+    }
+
+    /** Micrometer metrics. */
+    public static class Metrics {
+
+        /** Whether calls are timed (formance.orchestration.client.requests) when a MeterRegistry exists. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The actuator health contributor. */
+    public static class Health {
+
+        /** Whether to register the 'orchestration' health contributor when actuator is present. */
+        private boolean enabled = true;
+
+        /** Read time-out of the health check's call to _info. */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    /** Wire logging. */
+    public static class Logging {
+
+        /** NONE, BASIC, HEADERS or FULL, logged at INFO; Authorization and secrets are always left out. */
+        private LogLevel level = LogLevel.NONE;
+
+        public LogLevel getLevel() {
+            return level;
+        }
+
+        public void setLevel(LogLevel level) {
+            this.level = level;
+        }
+    }
+}
