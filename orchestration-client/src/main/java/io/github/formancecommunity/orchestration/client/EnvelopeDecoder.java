@@ -3,6 +3,7 @@ package io.github.formancecommunity.orchestration.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 
 import feign.Response;
 import feign.codec.Decoder;
@@ -15,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link OrchestrationResponseException} that names the operation and shows a short excerpt.
  */
 final class EnvelopeDecoder implements Decoder {
+
+    /** Bodies announced larger than this are read in chunks rather than trusting the length up front. */
+    static final int MAX_PREALLOCATED = 16 * 1024 * 1024;
 
     private final JsonMapper mapper;
 
@@ -29,10 +33,7 @@ final class EnvelopeDecoder implements Decoder {
         if (response.body() == null) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
-        byte[] body;
-        try (InputStream in = response.body().asInputStream()) {
-            body = in.readAllBytes();
-        }
+        byte[] body = readBody(response.body());
         if (body.length == 0) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
@@ -52,6 +53,22 @@ final class EnvelopeDecoder implements Decoder {
         catch (JacksonException ex) {
             throw unreadable(operation, status, "a body that is not valid for " + javaType.getRawClass().getSimpleName()
                     + " (" + BodyExcerpt.truncate(ex.getOriginalMessage(), 200) + "): " + BodyExcerpt.excerpt(body), ex);
+        }
+    }
+
+    /**
+     * Reads the whole body. With a {@code Content-Length} the array is allocated once at its exact size:
+     * {@code readAllBytes()} would allocate an 8 KiB chunk and copy it for every small body.
+     */
+    static byte[] readBody(Response.Body responseBody) throws IOException {
+        Integer length = responseBody.length();
+        try (InputStream in = responseBody.asInputStream()) {
+            if (length == null || length < 0 || length > MAX_PREALLOCATED) {
+                return in.readAllBytes();
+            }
+            byte[] body = new byte[length];
+            int read = in.readNBytes(body, 0, length);
+            return read == length ? body : Arrays.copyOf(body, read);
         }
     }
 
