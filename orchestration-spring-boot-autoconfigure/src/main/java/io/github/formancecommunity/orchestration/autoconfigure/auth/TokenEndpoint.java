@@ -1,7 +1,5 @@
 package io.github.formancecommunity.orchestration.autoconfigure.auth;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +11,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticationException;
 import io.github.formancecommunity.orchestration.client.OrchestrationJson;
@@ -66,32 +68,41 @@ final class TokenEndpoint implements TokenFetcher {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(scope), StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<InputStream> response;
-        byte[] body;
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request,
+                info -> new BoundedBodySubscriber(MAX_BODY + 1));
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
+            // bounds the whole exchange, body included; the request's own time-out only covers the headers
+            response = exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
-        catch (HttpConnectTimeoutException ex) {
-            throw failure(scope, "could not connect within " + describe(requestTimeoutOrConnect()) + " (connect "
-                    + "time-out)", -1, ex);
-        }
-        catch (HttpTimeoutException ex) {
+        catch (TimeoutException ex) {
+            exchange.cancel(true);
             throw failure(scope, "no response within " + describe(requestTimeout) + " (read time-out)", -1, ex);
         }
-        catch (ConnectException ex) {
-            throw failure(scope, "could not connect (" + reason(ex) + ")", -1, ex);
-        }
-        catch (IOException ex) {
-            throw failure(scope, "the exchange failed (" + reason(ex) + ")", -1, ex);
-        }
         catch (InterruptedException ex) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw failure(scope, "the calling thread was interrupted while waiting for the token endpoint", -1, ex);
         }
+        catch (ExecutionException ex) {
+            throw transportFailure(scope, ex.getCause() == null ? ex : ex.getCause());
+        }
+        byte[] body = response.body();
         return read(scope, response.statusCode(), contentType(response), body);
+    }
+
+    private OrchestrationAuthenticationException transportFailure(String scope, Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return failure(scope, "could not connect within " + describe(connectTimeout()) + " (connect time-out)",
+                    -1, cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return failure(scope, "no response within " + describe(requestTimeout) + " (read time-out)", -1, cause);
+        }
+        if (cause instanceof ConnectException) {
+            return failure(scope, "could not connect (" + reason(cause) + ")", -1, cause);
+        }
+        return failure(scope, "the exchange failed (" + reason(cause) + ")", -1, cause);
     }
 
     private AccessToken read(String scope, int status, String contentType, byte[] body) {
@@ -189,11 +200,11 @@ final class TokenEndpoint implements TokenFetcher {
         return text.replace(clientSecret, "****").replace(encode(clientSecret), "****");
     }
 
-    private String reason(Exception ex) {
+    private String reason(Throwable ex) {
         return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + excerpt(ex.getMessage()));
     }
 
-    private Duration requestTimeoutOrConnect() {
+    private Duration connectTimeout() {
         return http.connectTimeout().orElse(requestTimeout);
     }
 

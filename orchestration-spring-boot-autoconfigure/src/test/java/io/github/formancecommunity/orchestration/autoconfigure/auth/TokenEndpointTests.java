@@ -165,6 +165,20 @@ class TokenEndpointTests {
     }
 
     @Test
+    void aBodyThatTricklesInHitsTheReadTimeOutToo() {
+        // headers and the first bytes come at once, the rest of the body over 20 s
+        String body = "{\"access_token\":\"tok\",\"expires_in\":60,\"pad\":\"" + "x".repeat(400) + "\"}";
+        wm.stubFor(post(PATH).willReturn(okJson(body).withChunkedDribbleDelay(400, 20_000)));
+
+        OrchestrationAuthenticationException failure = catchThrowableOfType(OrchestrationAuthenticationException.class,
+                () -> endpoint(Duration.ofMillis(1_000)).fetch("orchestration:read"));
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.status()).isEqualTo(-1);
+        assertThat(failure.getMessage()).contains("no response within 1000 ms (read time-out)");
+    }
+
+    @Test
     void anInterruptedCallerGetsAnAuthenticationExceptionAndKeepsTheFlag() throws InterruptedException {
         wm.stubFor(post(PATH).willReturn(okJson("{\"access_token\":\"tok\"}").withFixedDelay(10_000)));
         TokenEndpoint endpoint = endpoint(Duration.ofSeconds(30));
