@@ -69,7 +69,8 @@ public final class Fault {
 
     /**
      * A fault for the requests whose raw path (including the path prefix, without the query) matches a regular
-     * expression, whatever their method; e.g. {@code "/api/auth/oauth/token"} or {@code "/api/orchestration/instances/.+"}.
+     * expression, whatever their method; e.g. {@code "/api/auth/oauth/token"} or
+     * {@code "/api/orchestration/instances/.+"}.
      */
     public static Fault onPath(String pathRegex) {
         return onPath(null, pathRegex);

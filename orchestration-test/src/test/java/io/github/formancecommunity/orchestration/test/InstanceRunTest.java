@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationJson;
+import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 import io.github.formancecommunity.orchestration.client.model.ErrorCode;
 import io.github.formancecommunity.orchestration.client.model.InstanceQuery;
@@ -25,6 +26,7 @@ import io.github.formancecommunity.orchestration.client.model.StageSend;
 import io.github.formancecommunity.orchestration.client.model.StageSendDestination;
 import io.github.formancecommunity.orchestration.client.model.StageSendSource;
 import io.github.formancecommunity.orchestration.client.model.StageStatus;
+import io.github.formancecommunity.orchestration.client.model.StageUpdate;
 import io.github.formancecommunity.orchestration.client.model.Workflow;
 import io.github.formancecommunity.orchestration.client.model.WorkflowConfig;
 import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
@@ -81,8 +83,10 @@ class InstanceRunTest {
         assertThat(history).extracting(WorkflowInstanceHistory::name).containsExactly("RunSend", "RunWaitEvent");
         assertThat(history.get(0).input()).isEqualTo(json("""
                 {"amount":{"amount":100,"asset":"EUR/2"},
-                 "destination":{"account":{"allowOverdraft":false,"id":"users:001","ledger":"default","throughAccount":"world"}},
-                 "source":{"account":{"allowOverdraft":false,"id":"world","ledger":"default","throughAccount":"world"}},
+                 "destination":{"account":{"allowOverdraft":false,"id":"users:001","ledger":"default",
+                                            "throughAccount":"world"}},
+                 "source":{"account":{"allowOverdraft":false,"id":"world","ledger":"default",
+                                       "throughAccount":"world"}},
                  "timestamp":null}"""));
         assertThat(history.get(0).terminated()).isTrue();
         assertThat(history.get(1).input()).isEqualTo(json("{\"event\":\"processed\"}"));
@@ -205,13 +209,13 @@ class InstanceRunTest {
         assertThat(done.terminated()).isTrue();
         assertThat(client.getInstanceHistory(done.id())).singleElement().satisfies(entry -> {
             assertThat(entry.name()).isEqualTo("RunUpdate");
-            assertThat(entry.input()).isEqualTo(
-                    json("{\"account\":{\"id\":\"users:001\",\"ledger\":\"default\",\"metadata\":{\"status\":\"vip\"}}}"));
+            assertThat(entry.input()).isEqualTo(json("""
+                    {"account":{"id":"users:001","ledger":"default","metadata":{"status":"vip"}}}"""));
         });
         assertThat(client.getInstanceStageHistory(done.id(), 0)).singleElement().satisfies(activity -> {
             assertThat(activity.name()).isEqualTo("AddAccountMetadata");
-            assertThat(activity.input()).isEqualTo(json(
-                    "{\"AddAccountMetadata\":{\"ledger\":\"default\",\"account\":\"users:001\",\"metadata\":{\"status\":\"vip\"}}}"));
+            assertThat(activity.input()).isEqualTo(json("""
+                    {"AddAccountMetadata":{"ledger":"default","account":"users:001","metadata":{"status":"vip"}}}"""));
             assertThat(activity.output()).isNull();
         });
     }
@@ -219,9 +223,8 @@ class InstanceRunTest {
     @Test
     void waitTrueAnswersWithTheFinalInstance() {
         Workflow workflow = client.createWorkflow(WorkflowConfig.of("quick",
-                WorkflowStage.delay(StageDelay.ofDuration("50ms")), WorkflowStage.update(
-                        io.github.formancecommunity.orchestration.client.model.StageUpdate.ofAccount("a", null,
-                                Map.of("k", "v")))));
+                WorkflowStage.delay(StageDelay.ofDuration("50ms")),
+                WorkflowStage.update(StageUpdate.ofAccount("a", null, Map.of("k", "v")))));
 
         WorkflowInstance done = client.runWorkflow(workflow.id(), Map.of(), true);
 
@@ -229,7 +232,7 @@ class InstanceRunTest {
         assertThat(done.terminatedAt()).isNotNull();
         assertThat(done.workflow().id()).isEqualTo(workflow.id());
         assertThat(done.status()).hasSize(2).allSatisfy(stage -> assertThat(stage.isTerminated()).isTrue());
-        assertThat(server.exchanges(io.github.formancecommunity.orchestration.client.OrchestrationOperation.RUN_WORKFLOW))
+        assertThat(server.exchanges(OrchestrationOperation.RUN_WORKFLOW))
                 .singleElement().satisfies(exchange -> {
                     assertThat(exchange.status()).isEqualTo(201);
                     assertThat(exchange.query()).containsEntry("wait", List.of("true"));

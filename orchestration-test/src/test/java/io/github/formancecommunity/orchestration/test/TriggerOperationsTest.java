@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 import io.github.formancecommunity.orchestration.client.model.ErrorCode;
+import io.github.formancecommunity.orchestration.client.model.StageUpdate;
 import io.github.formancecommunity.orchestration.client.model.Trigger;
 import io.github.formancecommunity.orchestration.client.model.TriggerData;
 import io.github.formancecommunity.orchestration.client.model.TriggerOccurrence;
 import io.github.formancecommunity.orchestration.client.model.Workflow;
+import io.github.formancecommunity.orchestration.client.model.WorkflowConfig;
 import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
+import io.github.formancecommunity.orchestration.client.model.WorkflowStage;
 import tools.jackson.databind.JsonNode;
 
 /** Triggers through the client, and emitted events that fire them. */
@@ -129,10 +132,8 @@ class TriggerOperationsTest {
 
     @Test
     void emittedEventsFireMatchingTriggersWithTheirVariables() {
-        Workflow update = client.createWorkflow(io.github.formancecommunity.orchestration.client.model
-                .WorkflowConfig.of("credit", io.github.formancecommunity.orchestration.client.model.WorkflowStage
-                        .update(io.github.formancecommunity.orchestration.client.model.StageUpdate.ofAccount(
-                                "users:${user}", "default", Map.of("lastAmount", "${amount}")))));
+        Workflow update = client.createWorkflow(WorkflowConfig.of("credit", WorkflowStage.update(
+                StageUpdate.ofAccount("users:${user}", "default", Map.of("lastAmount", "${amount}")))));
         Trigger big = client.createTrigger(TriggerData.of("SAVED_PAYMENT", update.id())
                 .withFilter("event.amount > 1000 && event.status == 'SUCCEEDED'")
                 .withVars(Map.of("amount", "event.amount", "user", "event.metadata.user")));

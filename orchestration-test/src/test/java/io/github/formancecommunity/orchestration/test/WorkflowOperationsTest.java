@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,7 +147,7 @@ class WorkflowOperationsTest {
         assertThat(client.getWorkflow(seeded.id())).isEqualTo(seeded);
         assertThat(server.workflows()).containsExactly(seeded);
         assertThatThrownBy(() -> server.seedWorkflow(new WorkflowConfig("bad",
-                java.util.List.of(WorkflowStage.of("teleport", OrchestrationJson.mapper().createObjectNode())))))
+                List.of(WorkflowStage.of("teleport", OrchestrationJson.mapper().createObjectNode())))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("creating workflow: unknown stage type 'teleport'");
     }
