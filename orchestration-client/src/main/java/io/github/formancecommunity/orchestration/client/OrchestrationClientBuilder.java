@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -46,6 +47,8 @@ public final class OrchestrationClientBuilder {
 
     /** The default path prefix of the V1 API behind the Formance Stack gateway. */
     public static final String DEFAULT_PATH_PREFIX = "/api/orchestration";
+
+    private static final Pattern CREDENTIALS = Pattern.compile("^([^/?#]*//)?[^/?#@]*@");
 
     private String baseUrl = "http://localhost";
     private String pathPrefix = DEFAULT_PATH_PREFIX;
@@ -217,14 +220,15 @@ public final class OrchestrationClientBuilder {
             uri = new URI(baseUrl.strip());
         }
         catch (URISyntaxException ex) {
-            throw new IllegalArgumentException("baseUrl is not a valid URL: '" + baseUrl + "' (" + ex.getReason()
-                    + ")", ex);
+            // Not chained: the cause's message repeats the whole input, credentials included.
+            throw new IllegalArgumentException("baseUrl is not a valid URL: '" + withoutCredentials(baseUrl) + "' ("
+                    + ex.getReason() + ")");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with a host, got '"
-                    + baseUrl + "'");
+                    + withoutCredentials(baseUrl) + "'");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
@@ -236,6 +240,11 @@ public final class OrchestrationClientBuilder {
             text = text.substring(0, text.length() - 1);
         }
         return text;
+    }
+
+    /** The URL text with any {@code user:password@} before the host replaced by {@code ****@}. */
+    static String withoutCredentials(String url) {
+        return CREDENTIALS.matcher(url).replaceFirst("$1****@");
     }
 
     static String normalizePrefix(String prefix) {
@@ -263,7 +272,8 @@ public final class OrchestrationClientBuilder {
 
     @Override
     public String toString() {
-        return "OrchestrationClientBuilder[baseUrl=" + baseUrl + ", pathPrefix=" + pathPrefix + ", auth="
+        return "OrchestrationClientBuilder[baseUrl=" + (baseUrl == null ? null : withoutCredentials(baseUrl))
+                + ", pathPrefix=" + pathPrefix + ", auth="
                 + (tokenSource == null ? "none" : "set") + "]";
     }
 }
