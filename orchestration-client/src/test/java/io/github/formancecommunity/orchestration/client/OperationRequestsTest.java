@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -85,6 +87,18 @@ class OperationRequestsTest {
         RecordedExchange sent = scenario.assertSentExactly(server);
 
         assertThat(sent.requestBody()).contains("\"until\":\"2026-05-01T00:00:00.000001+02:00\"");
+    }
+
+    @Test
+    void anIdIsSentAsASinglePathSegment() {
+        server.stubFor(OperationScenarios.deleteTrigger().stub());
+
+        client.deleteTrigger("../workflows/" + Payloads.WORKFLOW_ID);
+        client.deleteWorkflow("a b?c=d#e");
+
+        server.verify(1, deleteRequestedFor(urlEqualTo(TestClients.PREFIX + "/triggers/..%2Fworkflows%2F"
+                + Payloads.WORKFLOW_ID)));
+        server.verify(1, deleteRequestedFor(urlEqualTo(TestClients.PREFIX + "/workflows/a%20b%3Fc%3Dd%23e")));
     }
 
     @Test
