@@ -144,20 +144,33 @@ final class ResultTable {
             return;
         }
         line("| application | runs | context start, median ms | min–max ms | JVM uptime when ready, median ms | "
-                + "heap used after start (after GC), median MB | beans |");
-        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+                + "process CPU when ready, median ms | heap used after start (after GC), median MB | beans | "
+                + "classes loaded |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         startupRow("spring-boot-starter only", startup.baseline());
         startupRow("with the Orchestration starter", startup.withStarter());
+        if (startup.withoutSpringCloud() != null) {
+            startupRow("with the starter, Spring Cloud auto-configurations excluded", startup.withoutSpringCloud());
+        }
         line("");
-        line(String.format(Locale.ROOT, "The starter adds %.0f ms to context start-up and %.1f MB of heap.",
-                startup.addedMillis(), startup.addedHeapMegabytes()));
+        line(String.format(Locale.ROOT, "The starter adds %.0f ms to context start-up (%.0f ms of process CPU time), "
+                + "%.1f MB of heap and %d loaded classes.", startup.addedMillis(),
+                startup.withStarter().medianCpuMillis() - startup.baseline().medianCpuMillis(),
+                startup.addedHeapMegabytes(), startup.withStarter().classes() - startup.baseline().classes()));
+        if (startup.withoutSpringCloud() != null) {
+            line(String.format(Locale.ROOT, "Of these, %.0f ms are the auto-configurations of the Spring Cloud "
+                    + "libraries the client depends on (spring-cloud-openfeign-core, -commons, -context).",
+                    startup.withStarter().medianContextMillis()
+                            - startup.withoutSpringCloud().medianContextMillis()));
+        }
         line("");
     }
 
     private void startupRow(String name, StartupComparison.Summary summary) {
-        line(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f–%.0f | %.0f | %.1f | %d |", name, summary.runs(),
-                summary.medianContextMillis(), summary.minContextMillis(), summary.maxContextMillis(),
-                summary.medianUptimeMillis(), summary.medianHeapMegabytes(), summary.beans()));
+        line(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f–%.0f | %.0f | %.0f | %.1f | %d | %d |", name,
+                summary.runs(), summary.medianContextMillis(), summary.minContextMillis(),
+                summary.maxContextMillis(), summary.medianUptimeMillis(), summary.medianCpuMillis(),
+                summary.medianHeapMegabytes(), summary.beans(), summary.classes()));
     }
 
     private void targets() {

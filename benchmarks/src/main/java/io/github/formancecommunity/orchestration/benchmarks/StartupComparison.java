@@ -34,13 +34,15 @@ final class StartupComparison {
     }
 
     /** One run's figures. */
-    record Sample(double contextMillis, long uptimeMillis, long heapBytes, int beans, boolean client) {
+    record Sample(double contextMillis, long uptimeMillis, long heapBytes, int beans, boolean client,
+            long cpuMillis, int classes) {
 
         static Sample parse(String line) {
             String[] fields = line.substring("STARTUP ".length()).split(" ");
             return new Sample(Double.parseDouble(value(fields[0])), Long.parseLong(value(fields[1])),
                     Long.parseLong(value(fields[2])), Integer.parseInt(value(fields[3])),
-                    Boolean.parseBoolean(value(fields[4])));
+                    Boolean.parseBoolean(value(fields[4])), Long.parseLong(value(fields[5])),
+                    Integer.parseInt(value(fields[6])));
         }
 
         private static String value(String field) {
@@ -50,19 +52,28 @@ final class StartupComparison {
 
     /** The medians of one side. */
     record Summary(int runs, double medianContextMillis, double minContextMillis, double maxContextMillis,
-            double medianUptimeMillis, double medianHeapMegabytes, int beans) {
+            double medianUptimeMillis, double medianHeapMegabytes, int beans, double medianCpuMillis, int classes) {
 
         static Summary of(List<Sample> samples) {
             double[] context = samples.stream().mapToDouble(Sample::contextMillis).sorted().toArray();
             double[] uptime = samples.stream().mapToDouble(Sample::uptimeMillis).sorted().toArray();
             double[] heap = samples.stream().mapToDouble(s -> s.heapBytes() / (1024.0 * 1024.0)).sorted().toArray();
+            double[] cpu = samples.stream().mapToDouble(Sample::cpuMillis).sorted().toArray();
+            double[] classes = samples.stream().mapToDouble(Sample::classes).sorted().toArray();
             return new Summary(samples.size(), median(context), context[0], context[context.length - 1],
-                    median(uptime), median(heap), samples.get(0).beans());
+                    median(uptime), median(heap), samples.get(0).beans(), median(cpu), (int) median(classes));
         }
     }
 
-    /** The comparison: both sides. */
-    record Result(Summary withStarter, Summary baseline) {
+    /**
+     * The comparison.
+     *
+     * @param withStarter          the application with the starter
+     * @param baseline             the same application with spring-boot-starter only
+     * @param withoutSpringCloud   the starter with every Spring Cloud auto-configuration excluded (informative:
+     *                             what the Spring Cloud libraries under the client cost), or {@code null}
+     */
+    record Result(Summary withStarter, Summary baseline, Summary withoutSpringCloud) {
 
         double addedMillis() {
             return withStarter.medianContextMillis() - baseline.medianContextMillis();
@@ -77,6 +88,7 @@ final class StartupComparison {
     Result run() throws IOException, InterruptedException {
         List<Sample> with = new ArrayList<>();
         List<Sample> without = new ArrayList<>();
+        List<Sample> noCloud = new ArrayList<>();
         // One unrecorded run of each first: it warms the OS page cache for the jars.
         probe(withStarterClasspath);
         probe(baselineClasspath);
@@ -84,13 +96,16 @@ final class StartupComparison {
             if (i % 2 == 0) {
                 with.add(probe(withStarterClasspath));
                 without.add(probe(baselineClasspath));
+                noCloud.add(probe(withStarterClasspath, StartupProbe.EXCLUDE_SPRING_CLOUD));
             }
             else {
+                noCloud.add(probe(withStarterClasspath, StartupProbe.EXCLUDE_SPRING_CLOUD));
                 without.add(probe(baselineClasspath));
                 with.add(probe(withStarterClasspath));
             }
-            System.out.printf("start-up run %d/%d: with starter %.0f ms, without %.0f ms%n", i + 1, runs,
-                    with.get(i).contextMillis(), without.get(i).contextMillis());
+            System.out.printf("start-up run %d/%d: with starter %.0f ms, without %.0f ms, starter without Spring "
+                    + "Cloud auto-configurations %.0f ms%n", i + 1, runs, with.get(i).contextMillis(),
+                    without.get(i).contextMillis(), noCloud.get(i).contextMillis());
         }
         if (with.stream().anyMatch(s -> !s.client())) {
             throw new IllegalStateException("the application with the starter has no OrchestrationV1 bean: "
@@ -100,13 +115,14 @@ final class StartupComparison {
             throw new IllegalStateException("the baseline application has an OrchestrationV1 bean: "
                     + "the baseline class path contains the starter");
         }
-        return new Result(Summary.of(with), Summary.of(without));
+        return new Result(Summary.of(with), Summary.of(without), Summary.of(noCloud));
     }
 
-    private Sample probe(String classpath) throws IOException, InterruptedException {
+    private Sample probe(String classpath, String... args) throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-cp", classpath,
                 StartupProbe.class.getName()));
+        command.addAll(Arrays.asList(args));
         File log = File.createTempFile("startup-probe", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -32,7 +32,7 @@ class ClientsAgreeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "jdk"})
+    @ValueSource(strings = {"starter", "plain", "jdk"})
     void clientReturnsTheCannedRecords(String client) throws Exception {
         try (BenchmarkTarget target = ClientKind.of(client).open(server.baseUrl(), ClientState.TOKEN)) {
             ResultCheck.verify(target, PAYLOADS);

@@ -20,10 +20,10 @@ class ResultTableTest {
                 new Figure(THROUGHPUT, "starter", 9_000, 100, "ops/s", 45_000),
                 new Figure(THROUGHPUT, "plain", 9_500, 100, "ops/s", 40_000),
                 new Figure(THROUGHPUT, "jdk", 10_000, 100, "ops/s", 20_000));
-        StartupComparison.Summary without = new StartupComparison.Summary(15, 400, 380, 450, 900, 10.0, 50);
-        StartupComparison.Summary with = new StartupComparison.Summary(15, 520, 500, 600, 1050, 14.5, 80);
+        StartupComparison.Summary without = new StartupComparison.Summary(15, 400, 380, 450, 900, 10.0, 50, 1500, 4000);
+        StartupComparison.Summary with = new StartupComparison.Summary(15, 520, 500, 600, 1050, 14.5, 80, 1800, 6000);
 
-        String table = new ResultTable(figures, new StartupComparison.Result(with, without), null, "test machine",
+        String table = new ResultTable(figures, new StartupComparison.Result(with, without, null), null, "test machine",
                 "test settings").render();
 
         assertThat(table)
@@ -33,7 +33,7 @@ class ResultTableTest {
                 .contains("met: throughput (a)/(c), getWorkflow, 16 threads: 0.90")
                 .contains("MISSED: added latency (a)−(c), getWorkflow: 30.0 µs")
                 .contains("MISSED: allocation (a)/(c), getWorkflow: 2.25")
-                .contains("The starter adds 120 ms to context start-up and 4.5 MB of heap.")
+                .contains("The starter adds 120 ms to context start-up (300 ms of process CPU time), 4.5 MB of heap and 2000 loaded classes.")
                 .contains("met: start-up added by the starter: 120 ms");
     }
 
@@ -58,7 +58,7 @@ class ResultTableTest {
     @Test
     void parsesTheProbeLine() {
         StartupComparison.Sample sample = StartupComparison.Sample.parse(
-                "STARTUP contextMillis=412.5 uptimeMillis=980 heapBytes=12345678 beans=77 client=true");
-        assertThat(sample).isEqualTo(new StartupComparison.Sample(412.5, 980, 12345678, 77, true));
+                "STARTUP contextMillis=412.5 uptimeMillis=980 heapBytes=12345678 beans=77 client=true cpuMillis=1500 classes=5000");
+        assertThat(sample).isEqualTo(new StartupComparison.Sample(412.5, 980, 12345678, 77, true, 1500, 5000));
     }
 }
