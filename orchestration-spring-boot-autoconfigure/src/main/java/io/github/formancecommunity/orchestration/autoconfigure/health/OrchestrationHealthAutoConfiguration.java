@@ -1,6 +1,7 @@
 package io.github.formancecommunity.orchestration.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,11 +9,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
+import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
@@ -41,7 +42,7 @@ public class OrchestrationHealthAutoConfiguration {
      * @param properties   the starter's properties
      * @param tokenSources the application's token source, if any
      * @return the indicator
-     * @throws InvalidConfigurationPropertyValueException when {@code health.timeout} is not positive
+     * @throws InvalidOrchestrationPropertyException when {@code health.timeout} is not positive
      */
     @Bean(name = HEALTH_INDICATOR_BEAN_NAME)
     @ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
@@ -49,8 +50,8 @@ public class OrchestrationHealthAutoConfiguration {
             ObjectProvider<BearerTokenSource> tokenSources) {
         Duration timeout = properties.getHealth().getTimeout();
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidConfigurationPropertyValueException(OrchestrationProperties.PREFIX + ".health.timeout",
-                    timeout, "must be a positive duration");
+            throw new InvalidOrchestrationPropertyException(Map.of(OrchestrationProperties.PREFIX + ".health.timeout",
+                    "must be a positive duration such as 2s (got " + timeout + ")"));
         }
         Duration connectTimeout = properties.getConnectTimeout();
         if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()
@@ -69,10 +70,10 @@ public class OrchestrationHealthAutoConfiguration {
                     .build();
         }
         catch (IllegalArgumentException ex) {
+            // the builder's messages name its setting and never quote credentials found in a URL
             boolean prefix = ex.getMessage() != null && ex.getMessage().startsWith("pathPrefix");
-            throw new InvalidConfigurationPropertyValueException(
-                    OrchestrationProperties.PREFIX + (prefix ? ".path-prefix" : ".base-url"),
-                    prefix ? properties.getPathPrefix() : properties.getBaseUrl(), ex.getMessage());
+            throw new InvalidOrchestrationPropertyException(Map.of(
+                    OrchestrationProperties.PREFIX + (prefix ? ".path-prefix" : ".base-url"), ex.getMessage()));
         }
         return new OrchestrationHealthIndicator(client);
     }

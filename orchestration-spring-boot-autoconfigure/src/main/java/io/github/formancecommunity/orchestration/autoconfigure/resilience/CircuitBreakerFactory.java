@@ -1,12 +1,13 @@
 package io.github.formancecommunity.orchestration.autoconfigure.resilience;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
+import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -32,7 +33,7 @@ final class CircuitBreakerFactory {
     static CircuitBreaker create(OrchestrationProperties.CircuitBreaker properties, CircuitBreakerRegistry registry) {
         String name = properties.getName();
         if (name == null || name.isBlank()) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "name", name, "must not be blank");
+            throw new InvalidOrchestrationPropertyException(Map.of(PREFIX + "name", "must not be empty"));
         }
         if (registry == null) {
             return CircuitBreaker.of(name, config(properties, CircuitBreakerConfig.ofDefaults()));
@@ -77,7 +78,8 @@ final class CircuitBreakerFactory {
             setter.accept(builder);
         }
         catch (IllegalArgumentException ex) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + property, value, ex.getMessage());
+            throw new InvalidOrchestrationPropertyException(
+                    Map.of(PREFIX + property, ex.getMessage() + " (got " + value + ")"));
         }
     }
 

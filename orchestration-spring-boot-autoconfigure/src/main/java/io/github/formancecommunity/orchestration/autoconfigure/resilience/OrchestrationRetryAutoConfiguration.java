@@ -1,16 +1,17 @@
 package io.github.formancecommunity.orchestration.autoconfigure.resilience;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationInterceptorOrder;
+import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
 
 /**
@@ -30,7 +31,7 @@ public class OrchestrationRetryAutoConfiguration {
      *
      * @param properties the starter's properties
      * @return the interceptor, ordered {@link OrchestrationInterceptorOrder#RETRY}
-     * @throws InvalidConfigurationPropertyValueException when a retry property is out of range
+     * @throws InvalidOrchestrationPropertyException when a retry property is out of range
      */
     @Bean
     @ConditionalOnMissingBean
@@ -38,24 +39,26 @@ public class OrchestrationRetryAutoConfiguration {
     public OrchestrationRetryInterceptor orchestrationRetryInterceptor(OrchestrationProperties properties) {
         OrchestrationProperties.Retry retry = properties.getRetry();
         if (retry.getMaxAttempts() < 1) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "max-attempts", retry.getMaxAttempts(),
-                    "must be at least 1 (1 means no retry)");
+            throw invalid("max-attempts", "must be at least 1, 1 meaning no retry (got " + retry.getMaxAttempts()
+                    + ")");
         }
         Duration initial = retry.getInitialBackoff();
         if (initial == null || initial.isNegative()) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "initial-backoff", initial,
-                    "must be zero or positive");
+            throw invalid("initial-backoff", "must be zero or a positive duration (got " + initial + ")");
         }
         Duration max = retry.getMaxBackoff();
         if (max == null || max.compareTo(initial) < 0) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "max-backoff", max,
-                    "must be at least " + PREFIX + "initial-backoff (" + initial + ")");
+            throw invalid("max-backoff", "must be at least " + PREFIX + "initial-backoff (" + initial + "), got "
+                    + max);
         }
         double multiplier = retry.getMultiplier();
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "multiplier", multiplier,
-                    "must be a finite number of at least 1");
+            throw invalid("multiplier", "must be a finite number of at least 1 (got " + multiplier + ")");
         }
         return new OrchestrationRetryInterceptor(retry.getMaxAttempts(), initial, max, multiplier);
+    }
+
+    private static InvalidOrchestrationPropertyException invalid(String property, String reason) {
+        return new InvalidOrchestrationPropertyException(Map.of(PREFIX + property, reason));
     }
 }

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
@@ -26,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
 import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
 import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationRetryAutoConfiguration;
 import io.github.formancecommunity.orchestration.autoconfigure.support.Stubs;
@@ -136,7 +136,7 @@ class OrchestrationHealthAutoConfigurationTest {
         runner.withPropertyValues("formance.orchestration.health.timeout=0s")
                 .run(context -> assertThat(context).getFailure()
                         .rootCause()
-                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .isInstanceOf(InvalidOrchestrationPropertyException.class)
                         .hasMessageContaining("formance.orchestration.health.timeout"));
     }
 
@@ -145,8 +145,18 @@ class OrchestrationHealthAutoConfigurationTest {
         runner.withPropertyValues("formance.orchestration.base-url=ftp://nowhere")
                 .run(context -> assertThat(context).getFailure()
                         .rootCause()
-                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .isInstanceOf(InvalidOrchestrationPropertyException.class)
                         .hasMessageContaining("formance.orchestration.base-url"));
+    }
+
+    @Test
+    void credentialsInTheBaseUrlAreNotQuoted() {
+        runner.withPropertyValues("formance.orchestration.base-url=https://admin:pa55word@stack.example.com")
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause()
+                        .isInstanceOf(InvalidOrchestrationPropertyException.class)
+                        .hasMessageContaining("formance.orchestration.base-url")
+                        .hasMessageNotContaining("pa55word"));
     }
 
     @Configuration(proxyBeanMethods = false)

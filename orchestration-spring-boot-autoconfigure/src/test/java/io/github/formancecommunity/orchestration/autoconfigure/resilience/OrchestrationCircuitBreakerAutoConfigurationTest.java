@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -16,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -74,7 +74,7 @@ class OrchestrationCircuitBreakerAutoConfigurationTest {
         runner.withPropertyValues("formance.orchestration.circuit-breaker.failure-rate-threshold=150")
                 .run(context -> assertThat(context).getFailure()
                         .rootCause()
-                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .isInstanceOf(InvalidOrchestrationPropertyException.class)
                         .hasMessageContaining("formance.orchestration.circuit-breaker.failure-rate-threshold"));
         runner.withPropertyValues("formance.orchestration.circuit-breaker.sliding-window-size=0")
                 .run(context -> assertThat(context).getFailure()

@@ -6,10 +6,11 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
 
 class OrchestrationRetryAutoConfigurationTest {
 
@@ -51,7 +52,7 @@ class OrchestrationRetryAutoConfigurationTest {
     private void expectFailure(String property, String name) {
         runner.withPropertyValues(property).run(context -> assertThat(context).getFailure()
                 .rootCause()
-                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .isInstanceOf(InvalidOrchestrationPropertyException.class)
                 .hasMessageContaining(name));
     }
 
