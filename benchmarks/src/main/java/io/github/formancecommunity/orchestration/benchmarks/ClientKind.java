@@ -34,7 +34,7 @@ enum ClientKind {
                     .pathPrefix(CannedOrchestrationServer.PATH_PREFIX)
                     .bearerToken(token)
                     .build();
-            return new OrchestrationV1Target(client, client);
+            return new OrchestrationV1Target(client, client, client + " without interceptors");
         }
     },
     JDK("jdk", "(c) JDK HttpClient + Jackson 3") {

@@ -48,6 +48,7 @@ public class ClientState {
         workflowId = CannedPayloads.WORKFLOW_ID;
         variables = CannedPayloads.RUN_VARIABLES;
         ResultCheck.verify(target, payloads);
+        System.out.println("client under test: " + target);
     }
 
     /** Closes the client (and the server the trial started, if any). */

@@ -12,10 +12,12 @@ final class OrchestrationV1Target implements BenchmarkTarget {
 
     private final OrchestrationV1 client;
     private final AutoCloseable owner;
+    private final String description;
 
-    OrchestrationV1Target(OrchestrationV1 client, AutoCloseable owner) {
+    OrchestrationV1Target(OrchestrationV1 client, AutoCloseable owner, String description) {
         this.client = client;
         this.owner = owner;
+        this.description = description;
     }
 
     @Override
@@ -40,6 +42,6 @@ final class OrchestrationV1Target implements BenchmarkTarget {
 
     @Override
     public String toString() {
-        return client.toString();
+        return description;
     }
 }

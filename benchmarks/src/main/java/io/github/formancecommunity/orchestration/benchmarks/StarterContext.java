@@ -1,6 +1,7 @@
 package io.github.formancecommunity.orchestration.benchmarks;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.Banner;
@@ -11,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
+import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,7 +48,12 @@ final class StarterContext {
                 .properties(properties)
                 .run();
         try {
-            return new OrchestrationV1Target(context.getBean(OrchestrationV1.class), context);
+            OrchestrationV1 client = context.getBean(OrchestrationV1.class);
+            List<String> interceptors = context.getBeanProvider(OrchestrationCallInterceptor.class)
+                    .orderedStream()
+                    .map(interceptor -> interceptor.getClass().getSimpleName())
+                    .toList();
+            return new OrchestrationV1Target(client, context, client + " with interceptors " + interceptors);
         }
         catch (RuntimeException ex) {
             context.close();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.formancecommunity.orchestration.client.model.Workflow;
@@ -32,12 +33,26 @@ class ClientsAgreeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"starter", "plain", "jdk"})
+    @ValueSource(strings = {"plain", "jdk"})
     void clientReturnsTheCannedRecords(String client) throws Exception {
         try (BenchmarkTarget target = ClientKind.of(client).open(server.baseUrl(), ClientState.TOKEN)) {
             ResultCheck.verify(target, PAYLOADS);
             assertThat(target.listInstances()).hasSize(CannedPayloads.INSTANCE_COUNT)
                     .allSatisfy(instance -> assertThat(instance.status()).hasSize(3));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "starter;[OrchestrationMetricsInterceptor, OrchestrationRetryInterceptor, OrchestrationCircuitBreakerInterceptor]",
+            "starter-bare;[]",
+            "starter-metrics;[OrchestrationMetricsInterceptor]",
+            "starter-breaker;[OrchestrationCircuitBreakerInterceptor]",
+            "starter-retry;[OrchestrationRetryInterceptor]"})
+    void starterVariantsHaveExactlyTheirDecorations(String client, String interceptors) throws Exception {
+        try (BenchmarkTarget target = ClientKind.of(client).open(server.baseUrl(), ClientState.TOKEN)) {
+            assertThat(target.toString()).endsWith("with interceptors " + interceptors);
+            ResultCheck.verify(target, PAYLOADS);
         }
     }
 
