@@ -17,11 +17,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.springframework.cloud.openfeign.FeignClientProperties;
-import org.springframework.cloud.openfeign.support.SpringMvcContract;
-import org.springframework.core.convert.support.DefaultConversionService;
 
 import feign.Client;
+import feign.Contract;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -171,7 +169,7 @@ public final class OrchestrationClientBuilder {
         }
         Feign.Builder feign = Feign.builder()
                 .client(client)
-                .contract(contract())
+                .contract(new Contract.Default())
                 .encoder(new JsonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper))
                 .errorDecoder(new ApiErrorDecoder(mapper, tokenSource))
@@ -188,13 +186,6 @@ public final class OrchestrationClientBuilder {
                 + (tokenSource == null ? "none" : tokenSource.isRefreshable() ? "refreshable" : "static") + "]";
         return new OrchestrationV1Client(api, interceptors, tokenSource, options(runWaitTimeout), resources,
                 description);
-    }
-
-    private static SpringMvcContract contract() {
-        FeignClientProperties settings = new FeignClientProperties();
-        // Ids go into path segments: a '/' in one must stay %2F instead of becoming a separator.
-        settings.setDecodeSlash(false);
-        return new SpringMvcContract(List.of(), new DefaultConversionService(), settings);
     }
 
     private Request.Options options(Duration read) {
