@@ -195,6 +195,7 @@ public final class OrchestrationClientBuilder {
 
     private CloseableHttpClient pooledHttpClient() {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new LazyTlsSocketStrategy())
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
