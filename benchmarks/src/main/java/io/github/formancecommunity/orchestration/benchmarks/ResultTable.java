@@ -149,20 +149,11 @@ final class ResultTable {
         line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         startupRow("spring-boot-starter only", startup.baseline());
         startupRow("with the Orchestration starter", startup.withStarter());
-        if (startup.withoutSpringCloud() != null) {
-            startupRow("with the starter, Spring Cloud auto-configurations excluded", startup.withoutSpringCloud());
-        }
         line("");
         line(String.format(Locale.ROOT, "The starter adds %.0f ms to context start-up (%.0f ms of process CPU time), "
                 + "%.1f MB of heap and %d loaded classes.", startup.addedMillis(),
                 startup.withStarter().medianCpuMillis() - startup.baseline().medianCpuMillis(),
                 startup.addedHeapMegabytes(), startup.withStarter().classes() - startup.baseline().classes()));
-        if (startup.withoutSpringCloud() != null) {
-            line(String.format(Locale.ROOT, "Of these, %.0f ms are the auto-configurations of the Spring Cloud "
-                    + "libraries the client depends on (spring-cloud-openfeign-core, -commons, -context).",
-                    startup.withStarter().medianContextMillis()
-                            - startup.withoutSpringCloud().medianContextMillis()));
-        }
         line("");
     }
 

@@ -68,12 +68,10 @@ final class StartupComparison {
     /**
      * The comparison.
      *
-     * @param withStarter          the application with the starter
-     * @param baseline             the same application with spring-boot-starter only
-     * @param withoutSpringCloud   the starter with every Spring Cloud auto-configuration excluded (informative:
-     *                             what the Spring Cloud libraries under the client cost), or {@code null}
+     * @param withStarter the application with the starter
+     * @param baseline    the same application with spring-boot-starter only
      */
-    record Result(Summary withStarter, Summary baseline, Summary withoutSpringCloud) {
+    record Result(Summary withStarter, Summary baseline) {
 
         double addedMillis() {
             return withStarter.medianContextMillis() - baseline.medianContextMillis();
@@ -88,7 +86,6 @@ final class StartupComparison {
     Result run() throws IOException, InterruptedException {
         List<Sample> with = new ArrayList<>();
         List<Sample> without = new ArrayList<>();
-        List<Sample> noCloud = new ArrayList<>();
         // One unrecorded run of each first: it warms the OS page cache for the jars.
         probe(withStarterClasspath);
         probe(baselineClasspath);
@@ -96,16 +93,13 @@ final class StartupComparison {
             if (i % 2 == 0) {
                 with.add(probe(withStarterClasspath));
                 without.add(probe(baselineClasspath));
-                noCloud.add(probe(withStarterClasspath, StartupProbe.EXCLUDE_SPRING_CLOUD));
             }
             else {
-                noCloud.add(probe(withStarterClasspath, StartupProbe.EXCLUDE_SPRING_CLOUD));
                 without.add(probe(baselineClasspath));
                 with.add(probe(withStarterClasspath));
             }
-            System.out.printf("start-up run %d/%d: with starter %.0f ms, without %.0f ms, starter without Spring "
-                    + "Cloud auto-configurations %.0f ms%n", i + 1, runs, with.get(i).contextMillis(),
-                    without.get(i).contextMillis(), noCloud.get(i).contextMillis());
+            System.out.printf("start-up run %d/%d: with starter %.0f ms, without %.0f ms%n", i + 1, runs,
+                    with.get(i).contextMillis(), without.get(i).contextMillis());
         }
         if (with.stream().anyMatch(s -> !s.client())) {
             throw new IllegalStateException("the application with the starter has no OrchestrationV1 bean: "
@@ -115,14 +109,13 @@ final class StartupComparison {
             throw new IllegalStateException("the baseline application has an OrchestrationV1 bean: "
                     + "the baseline class path contains the starter");
         }
-        return new Result(Summary.of(with), Summary.of(without), Summary.of(noCloud));
+        return new Result(Summary.of(with), Summary.of(without));
     }
 
-    private Sample probe(String classpath, String... args) throws IOException, InterruptedException {
+    private Sample probe(String classpath) throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-cp", classpath,
                 StartupProbe.class.getName()));
-        command.addAll(Arrays.asList(args));
         File log = File.createTempFile("startup-probe", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

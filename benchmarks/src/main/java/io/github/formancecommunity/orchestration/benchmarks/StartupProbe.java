@@ -1,16 +1,7 @@
 package io.github.formancecommunity.orchestration.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.List;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
@@ -32,32 +23,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class StartupProbe {
 
-    /** The argument that excludes the Spring Cloud auto-configurations. */
-    static final String EXCLUDE_SPRING_CLOUD = "--exclude-spring-cloud";
-
     private static final String CLIENT_TYPE = "io.github.formancecommunity.orchestration.client.OrchestrationV1";
 
     private StartupProbe() {
     }
 
-    /**
-     * Runs the probe.
-     *
-     * @param args empty, or {@value #EXCLUDE_SPRING_CLOUD} to exclude every Spring Cloud auto-configuration on
-     *             the class path (to price what the Spring Cloud libraries under the client add)
-     */
+    /** Runs the probe; no arguments. */
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
-        List<String> properties = new ArrayList<>(List.of("formance.orchestration.base-url=http://127.0.0.1:9",
-                "formance.orchestration.auth.token=startup-probe-token", "logging.level.root=WARN"));
-        if (Arrays.asList(args).contains(EXCLUDE_SPRING_CLOUD)) {
-            properties.add("spring.autoconfigure.exclude=" + String.join(",", springCloudAutoConfigurations()));
-        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ProbeApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(properties.toArray(String[]::new))
+                .properties("formance.orchestration.base-url=http://127.0.0.1:9",
+                        "formance.orchestration.auth.token=startup-probe-token", "logging.level.root=WARN")
                 .run();
         long contextNanos = System.nanoTime() - start;
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -73,23 +52,6 @@ public final class StartupProbe {
                 + " heapBytes=" + heap + " beans=" + beans + " client=" + client + " cpuMillis=" + cpu
                 + " classes=" + classes);
         context.close();
-    }
-
-    /** The auto-configurations of {@code org.springframework.cloud} listed by the jars on the class path. */
-    static List<String> springCloudAutoConfigurations() throws IOException {
-        List<String> names = new ArrayList<>();
-        Enumeration<URL> resources = StartupProbe.class.getClassLoader().getResources(
-                "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
-        while (resources.hasMoreElements()) {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(resources.nextElement().openStream(), StandardCharsets.UTF_8))) {
-                reader.lines()
-                        .map(String::strip)
-                        .filter(line -> line.startsWith("org.springframework.cloud."))
-                        .forEach(names::add);
-            }
-        }
-        return names;
     }
 
     /** CPU time of the whole process so far (all threads: JIT, GC), -1 when the JVM does not tell. */

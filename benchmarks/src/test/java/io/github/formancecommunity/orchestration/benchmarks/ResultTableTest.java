@@ -23,7 +23,7 @@ class ResultTableTest {
         StartupComparison.Summary without = new StartupComparison.Summary(15, 400, 380, 450, 900, 10.0, 50, 1500, 4000);
         StartupComparison.Summary with = new StartupComparison.Summary(15, 520, 500, 600, 1050, 14.5, 80, 1800, 6000);
 
-        String table = new ResultTable(figures, new StartupComparison.Result(with, without, null), null, "test machine",
+        String table = new ResultTable(figures, new StartupComparison.Result(with, without), null, "test machine",
                 "test settings").render();
 
         assertThat(table)
