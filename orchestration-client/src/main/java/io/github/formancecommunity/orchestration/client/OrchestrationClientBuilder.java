@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -24,7 +25,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.hc5.ApacheHttp5Client;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -164,7 +164,7 @@ public final class OrchestrationClientBuilder {
         Closeable resources = null;
         if (client == null) {
             CloseableHttpClient pooled = pooledHttpClient();
-            client = new ApacheHttp5Client(pooled);
+            client = new ApacheHttpClient5Transport(pooled, RequestConfig.DEFAULT);
             resources = pooled;
         }
         Feign.Builder feign = Feign.builder()
