@@ -11,6 +11,11 @@ final class Arguments {
             throw new IllegalArgumentException(operation.operationId() + ": " + name + " must not be "
                     + (value == null ? "null" : "blank"));
         }
+        if (value.equals(".") || value.equals("..")) {
+            // Ids are path segments; a dot segment would address another resource once the path is normalised.
+            throw new IllegalArgumentException(operation.operationId() + ": " + name + " must not be '" + value
+                    + "'");
+        }
         return value;
     }
 

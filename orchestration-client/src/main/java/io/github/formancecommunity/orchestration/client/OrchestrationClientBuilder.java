@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -16,7 +17,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.cloud.openfeign.FeignClientProperties;
 import org.springframework.cloud.openfeign.support.SpringMvcContract;
+import org.springframework.core.convert.support.DefaultConversionService;
 
 import feign.Client;
 import feign.Feign;
@@ -46,6 +49,8 @@ public final class OrchestrationClientBuilder {
 
     /** The default path prefix of the V1 API behind the Formance Stack gateway. */
     public static final String DEFAULT_PATH_PREFIX = "/api/orchestration";
+
+    private static final Pattern CREDENTIALS = Pattern.compile("^([^/?#]*//)?[^/?#@]*@");
 
     private String baseUrl = "http://localhost";
     private String pathPrefix = DEFAULT_PATH_PREFIX;
@@ -166,7 +171,7 @@ public final class OrchestrationClientBuilder {
         }
         Feign.Builder feign = Feign.builder()
                 .client(client)
-                .contract(new SpringMvcContract())
+                .contract(contract())
                 .encoder(new JsonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper))
                 .errorDecoder(new ApiErrorDecoder(mapper, tokenSource))
@@ -183,6 +188,13 @@ public final class OrchestrationClientBuilder {
                 + (tokenSource == null ? "none" : tokenSource.isRefreshable() ? "refreshable" : "static") + "]";
         return new OrchestrationV1Client(api, interceptors, tokenSource, options(runWaitTimeout), resources,
                 description);
+    }
+
+    private static SpringMvcContract contract() {
+        FeignClientProperties settings = new FeignClientProperties();
+        // Ids go into path segments: a '/' in one must stay %2F instead of becoming a separator.
+        settings.setDecodeSlash(false);
+        return new SpringMvcContract(List.of(), new DefaultConversionService(), settings);
     }
 
     private Request.Options options(Duration read) {
@@ -217,14 +229,15 @@ public final class OrchestrationClientBuilder {
             uri = new URI(baseUrl.strip());
         }
         catch (URISyntaxException ex) {
-            throw new IllegalArgumentException("baseUrl is not a valid URL: '" + baseUrl + "' (" + ex.getReason()
-                    + ")", ex);
+            // Not chained: the cause's message repeats the whole input, credentials included.
+            throw new IllegalArgumentException("baseUrl is not a valid URL: '" + withoutCredentials(baseUrl) + "' ("
+                    + ex.getReason() + ")");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with a host, got '"
-                    + baseUrl + "'");
+                    + withoutCredentials(baseUrl) + "'");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
@@ -236,6 +249,11 @@ public final class OrchestrationClientBuilder {
             text = text.substring(0, text.length() - 1);
         }
         return text;
+    }
+
+    /** The URL text with any {@code user:password@} before the host replaced by {@code ****@}. */
+    static String withoutCredentials(String url) {
+        return CREDENTIALS.matcher(url).replaceFirst("$1****@");
     }
 
     static String normalizePrefix(String prefix) {
@@ -263,7 +281,8 @@ public final class OrchestrationClientBuilder {
 
     @Override
     public String toString() {
-        return "OrchestrationClientBuilder[baseUrl=" + baseUrl + ", pathPrefix=" + pathPrefix + ", auth="
+        return "OrchestrationClientBuilder[baseUrl=" + (baseUrl == null ? null : withoutCredentials(baseUrl))
+                + ", pathPrefix=" + pathPrefix + ", auth="
                 + (tokenSource == null ? "none" : "set") + "]";
     }
 }
