@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -15,7 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Renders a {@link ScenarioReport} as text: the target, a table per step (operation, what, result, elapsed ms),
- * the outcome, then the request metrics and the circuit breaker's state when the application has them.
+ * the outcome, then the request metrics and the state of the client's circuit breaker (the bean
+ * {@code orchestrationCircuitBreaker}) when the application has them.
  */
 @Component
 class ReportPrinter {
@@ -23,14 +26,16 @@ class ReportPrinter {
     private final OrchestrationProperties properties;
     private final ObjectProvider<EmbeddedOrchestrationServer> embedded;
     private final ObjectProvider<MeterRegistry> meterRegistry;
-    private final ObjectProvider<CircuitBreaker> circuitBreakers;
+    private final ObjectProvider<CircuitBreaker> circuitBreaker;
 
     ReportPrinter(OrchestrationProperties properties, ObjectProvider<EmbeddedOrchestrationServer> embedded,
-            ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<CircuitBreaker> circuitBreakers) {
+            ObjectProvider<MeterRegistry> meterRegistry,
+            @Qualifier(OrchestrationCircuitBreakerAutoConfiguration.CIRCUIT_BREAKER_BEAN_NAME)
+            ObjectProvider<CircuitBreaker> circuitBreaker) {
         this.properties = properties;
         this.embedded = embedded;
         this.meterRegistry = meterRegistry;
-        this.circuitBreakers = circuitBreakers;
+        this.circuitBreaker = circuitBreaker;
     }
 
     /** The whole report. */
@@ -45,7 +50,7 @@ class ReportPrinter {
         }
         out.append(outcome(report, exitCode)).append('\n');
         out.append(RequestMetricsSection.render(meterRegistry.getIfAvailable())).append('\n');
-        out.append(CircuitBreakerSection.render(breaker()));
+        out.append(CircuitBreakerSection.render(circuitBreaker.getIfAvailable()));
         return out.toString();
     }
 
@@ -99,12 +104,5 @@ class ReportPrinter {
         out.append('\n');
         out.append("  exit code: ").append(exitCode).append('\n');
         return out.toString();
-    }
-
-    private CircuitBreaker breaker() {
-        String name = properties.getCircuitBreaker().getName();
-        List<CircuitBreaker> all = circuitBreakers.orderedStream().toList();
-        return all.stream().filter(breaker -> breaker.getName().equals(name)).findFirst()
-                .orElse(all.size() == 1 ? all.get(0) : null);
     }
 }

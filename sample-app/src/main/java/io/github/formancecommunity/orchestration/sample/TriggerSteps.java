@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.formancecommunity.orchestration.client.OrchestrationJson;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.github.formancecommunity.orchestration.client.model.Trigger;
@@ -82,7 +83,8 @@ final class TriggerSteps {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("amount", 100);
         payload.put("user", "42");
-        List<TriggerOccurrence> fired = recorder.local("server.emitEvent", TRIGGER_EVENT + " " + payload,
+        String what = TRIGGER_EVENT + " " + OrchestrationJson.mapper().writeValueAsString(payload);
+        List<TriggerOccurrence> fired = recorder.local("server.emitEvent", what,
                 () -> embedded.get().emitEvent(TRIGGER_EVENT, payload),
                 occurrences -> occurrences.size() + " occurrence(s) fired");
         return !fired.isEmpty();

@@ -39,9 +39,14 @@ class KeepRunningModeTest {
 
             JsonNode health = get(actuator + "/health");
             assertThat(health.path("status").asString()).isEqualTo("UP");
+            JsonNode orchestration = health.path("components").path("orchestration");
+            assertThat(orchestration.path("status").asString()).as(health.toString()).isEqualTo("UP");
 
-            JsonNode metrics = get(actuator + "/metrics");
-            assertThat(metrics.path("names").isArray()).isTrue();
+            JsonNode timer = get(actuator + "/metrics/" + RequestMetricsSection.TIMER + "?tag=operation:sendEvent");
+            assertThat(timer.path("measurements")).anySatisfy(measurement -> {
+                assertThat(measurement.path("statistic").asString()).isEqualTo("COUNT");
+                assertThat(measurement.path("value").asDouble()).isEqualTo(1.0);
+            });
 
             assertThat(output.getOut()).contains("Result: OK", "Keeping running (sample.keep-running=true)",
                     actuator.replace("127.0.0.1", "localhost") + "/health");

@@ -16,9 +16,13 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
 import io.github.formancecommunity.orchestration.test.ReceivedExchange;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs the sample with {@code formance.orchestration.base-url} and credentials set, as against a real stack (here
@@ -71,6 +75,12 @@ class SampleOnConfiguredStackTest {
         int exitCode;
         try (ConfigurableApplicationContext context = run()) {
             report = context.getBean(SampleRunner.class).report();
+            Timer failedCalls = context.getBean(MeterRegistry.class).find(RequestMetricsSection.TIMER)
+                    .tag("operation", "createTrigger").tag("status", "500").timer();
+            assertThat(failedCalls).isNotNull().extracting(Timer::count).isEqualTo(1L);
+            CircuitBreaker breaker = context.getBean(
+                    OrchestrationCircuitBreakerAutoConfiguration.CIRCUIT_BREAKER_BEAN_NAME, CircuitBreaker.class);
+            assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
             exitCode = SpringApplication.exit(context);
         }
 
@@ -83,7 +93,8 @@ class SampleOnConfiguredStackTest {
         assertThat(output.getOut()).contains("[7/9] Manage a trigger: FAILED",
                 "FAILED: createTrigger failed: HTTP 500 INTERNAL",
                 "Result: FAILED at step 'Manage a trigger': createTrigger failed: HTTP 500",
-                "[8/9] Cancel a second instance: SKIPPED", "exit code: 1");
+                "[8/9] Cancel a second instance: SKIPPED", "exit code: 1")
+                .containsPattern("\\n  createTrigger +POST +500 +SERVER_ERROR +INTERNAL +1 ");
         // Clean-up still ran: the workflow is deleted and the first instance had already ended.
         assertThat(stack.workflows()).singleElement().satisfies(workflow -> assertThat(workflow.isDeleted()).isTrue());
         assertThat(stack.exchanges(OrchestrationOperation.DELETE_WORKFLOW)).singleElement()

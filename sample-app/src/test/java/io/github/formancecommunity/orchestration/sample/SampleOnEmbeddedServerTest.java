@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +18,15 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.client.model.Workflow;
 import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
 import io.github.formancecommunity.orchestration.test.ReceivedExchange;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs the sample as {@code main} does, without a Formance Stack configured: it must start the embedded server with
@@ -38,6 +43,8 @@ class SampleOnEmbeddedServerTest {
     private List<ReceivedExchange> exchanges;
     private int exitCode;
     private String clientSecret;
+    private MeterRegistry meterRegistry;
+    private CircuitBreaker breaker;
 
     @BeforeAll
     void runTheSample(CapturedOutput captured) {
@@ -47,6 +54,9 @@ class SampleOnEmbeddedServerTest {
         server = context.getBean(EmbeddedOrchestrationServer.class);
         exchanges = server.exchanges();
         clientSecret = context.getEnvironment().getProperty("formance.orchestration.auth.client-secret");
+        meterRegistry = context.getBean(MeterRegistry.class);
+        breaker = context.getBean(OrchestrationCircuitBreakerAutoConfiguration.CIRCUIT_BREAKER_BEAN_NAME,
+                CircuitBreaker.class);
         exitCode = SpringApplication.exit(context);
         output = captured.getOut();
     }
@@ -123,6 +133,25 @@ class SampleOnEmbeddedServerTest {
         }
         assertThat(output).contains("Result: OK", "operations: 17 of 17 succeeded at least once", "exit code: 0",
                 "server.emitEvent", "error 'canceled'", "CreateTransaction: tx 0, world -> users:sample 100 EUR/2");
+    }
+
+    @Test
+    void reportsOneTimerSeriesPerOperationAndTheBreakerThatSawEveryCall() {
+        long apiCalls = exchanges.stream().filter(exchange -> exchange.operation() != null).count();
+        Collection<Timer> timers = meterRegistry.find(RequestMetricsSection.TIMER).timers();
+        assertThat(timers).extracting(timer -> timer.getId().getTag("operation"))
+                .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(OrchestrationOperation.class).stream()
+                        .map(OrchestrationOperation::operationId).toList());
+        assertThat(timers).allSatisfy(timer -> assertThat(timer.getId().getTag("outcome")).isEqualTo("SUCCESS"));
+        assertThat(timers.stream().mapToLong(Timer::count).sum()).isEqualTo(apiCalls);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo((int) apiCalls);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+
+        assertThat(output).contains("Request metrics (timer formance.orchestration.client.requests)",
+                apiCalls + " timed request(s), 17 series", "Circuit breaker 'formance-orchestration'")
+                .containsPattern("\\n  CLOSED +" + apiCalls + " +0 +0 +0 +" + apiCalls + " ")
+                .containsPattern("\\n  getInstanceHistory +GET +200 +SUCCESS +none +1 ");
     }
 
     @Test
