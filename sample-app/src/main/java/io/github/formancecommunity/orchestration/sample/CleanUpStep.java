@@ -48,6 +48,6 @@ final class CleanUpStep {
                 () -> orchestration.getWorkflow(workflowId),
                 (Workflow workflow) -> workflow.isDeleted() ? "deleted at " + workflow.deletedAt()
                         : "still there (no deletedAt)");
-        WorkflowSteps.expect(deleted.isDeleted(), "workflow " + workflowId + " has no deletedAt after deleteWorkflow");
+        StepFailedException.check(deleted.isDeleted(), "workflow " + workflowId + " has no deletedAt after deleteWorkflow");
     }
 }

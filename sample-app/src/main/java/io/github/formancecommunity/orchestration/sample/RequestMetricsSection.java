@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The report's request metrics: the starter's timer {@value #TIMER}, one line per operation and
- * status/outcome, with count, mean and max.
+ * status/outcome that was called at least once, with count, mean and max.
  */
 final class RequestMetricsSection {
 
@@ -30,13 +30,15 @@ final class RequestMetricsSection {
         if (registry == null) {
             return out.append("  not available: the application has no MeterRegistry\n").toString();
         }
+        // The starter registers some series before their first call: leave out those still at zero.
         List<Timer> timers = registry.find(TIMER).timers().stream()
+                .filter(timer -> timer.count() > 0)
                 .sorted(Comparator.comparing((Timer timer) -> tag(timer, "operation"))
                         .thenComparing(timer -> tag(timer, "status"))
                         .thenComparing(timer -> tag(timer, "outcome")))
                 .toList();
         if (timers.isEmpty()) {
-            return out.append("  not available: no ").append(TIMER).append(" timer in the MeterRegistry (the"
+            return out.append("  not available: no call recorded in a ").append(TIMER).append(" timer (the"
                     + " starter's metrics are off, or this version of the starter does not time calls)\n")
                     .toString();
         }

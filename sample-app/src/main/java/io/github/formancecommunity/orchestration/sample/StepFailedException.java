@@ -11,4 +11,11 @@ final class StepFailedException extends RuntimeException {
     StepFailedException(String message) {
         super(message);
     }
+
+    /** Fails the step with {@code failure} unless {@code condition} holds. */
+    static void check(boolean condition, String failure) {
+        if (!condition) {
+            throw new StepFailedException(failure);
+        }
+    }
 }

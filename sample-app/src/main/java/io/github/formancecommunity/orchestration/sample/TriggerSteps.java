@@ -52,20 +52,24 @@ final class TriggerSteps {
         Trigger read = recorder.call(OrchestrationOperation.READ_TRIGGER, what,
                 () -> orchestration.readTrigger(created.id()),
                 (Trigger trigger) -> "name " + trigger.name() + ", filter '" + trigger.filter() + "'");
-        WorkflowSteps.expect(created.id().equals(read.id()) && workflowId.equals(read.workflowID()),
+        StepFailedException.check(created.id().equals(read.id()) && workflowId.equals(read.workflowID()),
                 "readTrigger returned another trigger: " + read.id());
 
-        recorder.call(OrchestrationOperation.LIST_TRIGGERS, "all triggers", () -> orchestration.listTriggers(),
+        List<Trigger> listed = recorder.call(OrchestrationOperation.LIST_TRIGGERS, "all triggers",
+                () -> orchestration.listTriggers(),
                 (List<Trigger> triggers) -> triggers.size() + " trigger(s), ours " + (triggers.stream()
                         .anyMatch(trigger -> trigger.id().equals(created.id())) ? "included"
                                 : triggers.size() >= FIRST_PAGE ? "not on the first page (V1 lists "
                                         + FIRST_PAGE + ")" : "missing"));
+        StepFailedException.check(listed.size() >= FIRST_PAGE
+                || listed.stream().anyMatch(trigger -> trigger.id().equals(created.id())),
+                "listTriggers did not return trigger " + created.id());
 
         boolean fired = fire(recorder);
         List<TriggerOccurrence> occurrences = recorder.call(OrchestrationOperation.LIST_TRIGGERS_OCCURRENCES, what,
                 () -> orchestration.listTriggersOccurrences(created.id()), TriggerSteps::occurrences);
         if (fired) {
-            WorkflowSteps.expect(!occurrences.isEmpty(), "the trigger fired but listTriggersOccurrences is empty");
+            StepFailedException.check(!occurrences.isEmpty(), "the trigger fired but listTriggersOccurrences is empty");
         }
 
         recorder.call(OrchestrationOperation.DELETE_TRIGGER, what, () -> orchestration.deleteTrigger(created.id()),

@@ -46,13 +46,13 @@ final class WorkflowSteps {
                 () -> orchestration.getWorkflow(id),
                 (Workflow workflow) -> "name " + workflow.config().name() + ", " + workflow.config().stages().size()
                         + " stages, created " + workflow.createdAt());
-        expect(read.config().stages().size() == 3, "getWorkflow returned " + read.config().stages().size()
+        StepFailedException.check(read.config().stages().size() == 3, "getWorkflow returned " + read.config().stages().size()
                 + " stages instead of 3");
         List<Workflow> all = recorder.call(OrchestrationOperation.LIST_WORKFLOWS, "all workflows",
                 orchestration::listWorkflows,
                 (List<Workflow> workflows) -> workflows.size() + " workflow(s), ours "
                         + (contains(workflows, id) ? "included" : "missing"));
-        expect(contains(all, id), "listWorkflows did not return workflow " + id);
+        StepFailedException.check(contains(all, id), "listWorkflows did not return workflow " + id);
     }
 
     void runWorkflow(StepRecorder recorder) {
@@ -67,7 +67,7 @@ final class WorkflowSteps {
                 (List<WorkflowInstance> instances) -> instances.size() + " running, ours "
                         + (instances.stream().anyMatch(i -> i.id().equals(state.instanceId)) ? "included"
                                 : "missing"));
-        expect(running.stream().anyMatch(i -> i.id().equals(state.instanceId)),
+        StepFailedException.check(running.stream().anyMatch(i -> i.id().equals(state.instanceId)),
                 "listInstances(running) did not return instance " + state.instanceId);
     }
 
@@ -82,7 +82,7 @@ final class WorkflowSteps {
 
     void awaitEnd(StepRecorder recorder) {
         WorkflowInstance done = watcher.awaitTermination(recorder, requireInstance(state.instanceId), stages());
-        expect(done.error() == null, "instance " + done.id() + " ended with error '" + done.error() + "'");
+        StepFailedException.check(done.error() == null, "instance " + done.id() + " ended with error '" + done.error() + "'");
     }
 
     void inspect(StepRecorder recorder) {
@@ -92,12 +92,12 @@ final class WorkflowSteps {
         WorkflowInstance instance = recorder.call(OrchestrationOperation.GET_INSTANCE, what,
                 () -> orchestration.getInstance(instanceId),
                 (WorkflowInstance read) -> Describe.stageStatuses(read, stages));
-        expect(instance.status().size() == stages.size() && !instance.isFailed(),
+        StepFailedException.check(instance.status().size() == stages.size() && !instance.isFailed(),
                 "instance " + instanceId + " did not run its " + stages.size() + " stages: "
                         + Describe.stageStatuses(instance, stages));
         List<WorkflowInstanceHistory> history = recorder.call(OrchestrationOperation.GET_INSTANCE_HISTORY, what,
                 () -> orchestration.getInstanceHistory(instanceId), Describe::history);
-        expect(history.size() == stages.size(), "the history of instance " + instanceId + " has "
+        StepFailedException.check(history.size() == stages.size(), "the history of instance " + instanceId + " has "
                 + history.size() + " entries instead of " + stages.size());
         for (int stage = 0; stage < stages.size(); stage++) {
             int number = stage;
@@ -105,7 +105,7 @@ final class WorkflowSteps {
                     OrchestrationOperation.GET_INSTANCE_STAGE_HISTORY,
                     what + " stage #" + number + " (" + stages.get(number).type() + ")",
                     () -> orchestration.getInstanceStageHistory(instanceId, number), Describe::stageHistory);
-            expect(activities.stream().allMatch(activity -> activity.error() == null),
+            StepFailedException.check(activities.stream().allMatch(activity -> activity.error() == null),
                     "stage #" + number + " of instance " + instanceId + " has a failed activity");
         }
     }
@@ -136,11 +136,5 @@ final class WorkflowSteps {
 
     private static boolean contains(List<Workflow> workflows, String id) {
         return workflows.stream().anyMatch(workflow -> workflow.id().equals(id));
-    }
-
-    static void expect(boolean condition, String failure) {
-        if (!condition) {
-            throw new StepFailedException(failure);
-        }
     }
 }

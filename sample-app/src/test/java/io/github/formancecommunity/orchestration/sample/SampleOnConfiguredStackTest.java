@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
+import io.github.formancecommunity.orchestration.test.Fault;
 import io.github.formancecommunity.orchestration.test.ReceivedExchange;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,6 +100,23 @@ class SampleOnConfiguredStackTest {
         assertThat(stack.workflows()).singleElement().satisfies(workflow -> assertThat(workflow.isDeleted()).isTrue());
         assertThat(stack.exchanges(OrchestrationOperation.DELETE_WORKFLOW)).singleElement()
                 .satisfies(exchange -> assertThat(exchange.status()).isEqualTo(204));
+    }
+
+    @Test
+    void anAnswerThatContradictsWhatWasDoneFailsTheStepThoughTheCallSucceeded(CapturedOutput output) {
+        stack.inject(Fault.on(OrchestrationOperation.LIST_WORKFLOWS).respond(200, "{\"data\":[]}",
+                "application/json"));
+
+        int exitCode;
+        try (ConfigurableApplicationContext context = run()) {
+            exitCode = SpringApplication.exit(context);
+        }
+
+        assertThat(exitCode).isEqualTo(SampleRunner.FAILED);
+        assertThat(output.getOut()).containsPattern("\\n  listWorkflows +all workflows +0 workflow\\(s\\), ours missing ")
+                .containsPattern("Result: FAILED at step 'Create the workflow': listWorkflows did not return workflow"
+                        + " [0-9a-f-]{36}\\n");
+        assertThat(stack.workflows()).singleElement().satisfies(workflow -> assertThat(workflow.isDeleted()).isTrue());
     }
 
     @Test
