@@ -20,7 +20,8 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
 /**
  * The wire interface, read by Feign's own contract ({@code feign.Contract.Default}): no Spring Cloud OpenFeign and
  * no Spring MVC annotations, so the client pulls in neither Spring Cloud's auto-configurations nor spring-web.
- * Paths are relative to {@code base-url + path-prefix}; method names are the seed's operationIds. Every path
+ * Paths are relative to {@code base-url + path-prefix}; method names are the seed's operationIds (plus
+ * {@code runWorkflowAndWait}, see {@link Operations}). Every path
  * parameter keeps {@code decodeSlash = false}: an id is one path segment, a {@code '/'} in it stays {@code %2F}.
  * A {@code null} query parameter is left out of the URL. The un-annotated parameter is the JSON body.
  */
@@ -59,9 +60,18 @@ interface OrchestrationV1Api {
     @RequestLine(value = "DELETE /workflows/{flowId}", decodeSlash = false)
     void deleteWorkflow(@Param("flowId") String flowId);
 
-    @RequestLine(value = "POST /workflows/{workflowID}/instances?wait={wait}", decodeSlash = false)
+    @RequestLine(value = "POST /workflows/{workflowID}/instances", decodeSlash = false)
     @Headers("Content-Type: application/json")
-    DataEnvelope<WorkflowInstance> runWorkflow(@Param("workflowID") String workflowId, @Param("wait") Boolean wait,
+    DataEnvelope<WorkflowInstance> runWorkflow(@Param("workflowID") String workflowId, Map<String, String> body);
+
+    /**
+     * {@code runWorkflow} with {@code wait=true}, with its own (longer) time-outs. A separate wire method rather
+     * than an optional {@code wait} parameter: Feign resolves a query template on every call, even for a
+     * {@code null} value, and this is the most frequent write.
+     */
+    @RequestLine(value = "POST /workflows/{workflowID}/instances?wait=true", decodeSlash = false)
+    @Headers("Content-Type: application/json")
+    DataEnvelope<WorkflowInstance> runWorkflowAndWait(@Param("workflowID") String workflowId,
             Map<String, String> body, Request.Options options);
 
     @RequestLine(value = "GET /instances?workflowID={workflowID}&running={running}", decodeSlash = false)

@@ -130,9 +130,9 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         Arguments.requireId(workflowId, "workflowId", op);
         Map<String, String> body = variables == null ? Map.of() : variables;
         if (wait) {
-            return data(op, () -> api.runWorkflow(workflowId, Boolean.TRUE, body, runWaitOptions));
+            return data(op, () -> api.runWorkflowAndWait(workflowId, body, runWaitOptions));
         }
-        return data(op, () -> api.runWorkflow(workflowId, null, body, null));
+        return data(op, () -> api.runWorkflow(workflowId, body));
     }
 
     @Override
