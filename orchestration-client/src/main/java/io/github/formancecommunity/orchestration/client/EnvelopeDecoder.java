@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Type;
 
 import feign.Response;
@@ -13,6 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Decodes success bodies with Jackson 3. An empty, non-JSON or malformed body becomes an
  * {@link OrchestrationResponseException} that names the operation and shows a short excerpt.
+ *
+ * <p>The operations without a result ({@code void}) are decoded too: whatever body came is read to its end, so a
+ * response cut in the middle is an I/O failure (a transport exception) instead of a silent success.
  */
 final class EnvelopeDecoder implements Decoder {
 
@@ -26,6 +30,10 @@ final class EnvelopeDecoder implements Decoder {
     public Object decode(Response response, Type type) throws IOException {
         OrchestrationOperation operation = Operations.of(response.request());
         int status = response.status();
+        if (type == void.class || type == Void.class) {
+            drain(response);
+            return null;
+        }
         if (response.body() == null) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
@@ -52,6 +60,15 @@ final class EnvelopeDecoder implements Decoder {
         catch (JacksonException ex) {
             throw unreadable(operation, status, "a body that is not valid for " + javaType.getRawClass().getSimpleName()
                     + " (" + BodyExcerpt.truncate(ex.getOriginalMessage(), 200) + "): " + BodyExcerpt.excerpt(body), ex);
+        }
+    }
+
+    private static void drain(Response response) throws IOException {
+        if (response.body() == null) {
+            return;
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
         }
     }
 
