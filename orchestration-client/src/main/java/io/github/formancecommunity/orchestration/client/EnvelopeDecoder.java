@@ -44,10 +44,11 @@ final class EnvelopeDecoder implements Decoder {
         if (body.length == 0) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
+        TokenRedaction redaction = TokenRedaction.of(response.request());
         String contentType = BodyExcerpt.contentType(response);
         if (!BodyExcerpt.isJson(contentType)) {
             throw unreadable(operation, status, "a " + contentType + " body where JSON was expected: "
-                    + BodyExcerpt.excerpt(body), null);
+                    + BodyExcerpt.excerpt(body, redaction), null);
         }
         JavaType javaType = mapper.constructType(type);
         try {
@@ -58,8 +59,10 @@ final class EnvelopeDecoder implements Decoder {
             return value;
         }
         catch (JacksonException ex) {
+            // Jackson quotes offending values: a cause echoing the token is left out rather than carried
             throw unreadable(operation, status, "a body that is not valid for " + javaType.getRawClass().getSimpleName()
-                    + " (" + BodyExcerpt.truncate(ex.getOriginalMessage(), 200) + "): " + BodyExcerpt.excerpt(body), ex);
+                    + " (" + BodyExcerpt.truncate(redaction.apply(ex.getOriginalMessage()), 200) + "): "
+                    + BodyExcerpt.excerpt(body, redaction), redaction.appearsIn(ex) ? null : ex);
         }
     }
 
