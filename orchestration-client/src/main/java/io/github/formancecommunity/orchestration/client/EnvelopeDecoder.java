@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import feign.Response;
 import feign.codec.Decoder;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,9 +62,33 @@ final class EnvelopeDecoder implements Decoder {
         catch (JacksonException ex) {
             // Jackson quotes offending values: a cause echoing the token is left out rather than carried
             throw unreadable(operation, status, "a body that is not valid for " + javaType.getRawClass().getSimpleName()
-                    + " (" + BodyExcerpt.truncate(redaction.apply(ex.getOriginalMessage()), 200) + "): "
+                    + where(ex) + " (" + BodyExcerpt.truncate(redaction.apply(ex.getOriginalMessage()), 200) + "): "
                     + BodyExcerpt.excerpt(body, redaction), redaction.appearsIn(ex) ? null : ex);
         }
+    }
+
+    /** Where in the body the failure is: the JSON path of the field, else the line and column. */
+    static String where(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(BodyExcerpt.truncate(reference.getPropertyName(), 100));
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        if (!path.isEmpty()) {
+            return " at " + path;
+        }
+        TokenStreamLocation location = ex.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        }
+        return "";
     }
 
     private static void drain(Response response) throws IOException {

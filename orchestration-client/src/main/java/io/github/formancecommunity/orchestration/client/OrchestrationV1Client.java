@@ -203,11 +203,24 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
     private <T> T data(OrchestrationOperation operation, OrchestrationCall<DataEnvelope<T>> call) {
         DataEnvelope<T> envelope = call(operation, call);
+        int status = operation.successStatus();
         if (envelope == null || envelope.data() == null) {
-            throw new OrchestrationResponseException(operation, operation.successStatus(),
-                    operation.operationId() + ": the response has no \"data\" field", null);
+            throw new OrchestrationResponseException(operation, status,
+                    operation.operationId() + ": HTTP " + status + " with no \"data\" field", null);
         }
-        return envelope.data();
+        T data = envelope.data();
+        if (data instanceof List<?> list) {
+            int hole = list.indexOf(null);
+            if (hole >= 0) {
+                throw new OrchestrationResponseException(operation, status,
+                        operation.operationId() + ": HTTP " + status + " with a null element at data[" + hole + "]",
+                        null);
+            }
+            @SuppressWarnings("unchecked")
+            T immutable = (T) List.copyOf(list);
+            return immutable;
+        }
+        return data;
     }
 
     private <T> T call(OrchestrationOperation operation, OrchestrationCall<T> call) {
