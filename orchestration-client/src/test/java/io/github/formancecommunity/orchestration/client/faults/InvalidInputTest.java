@@ -133,30 +133,44 @@ class InvalidInputTest {
                 .hasMessageStartingWith(call.operationId() + ": " + call.parameter() + " must be a single path segment");
     }
 
-    @Test
-    void idsAndQueryValuesWithReservedCharactersArriveVerbatim() {
-        String id = "a%2Fb?c#d e;é{x}%";
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/instances"))
+    @ParameterizedTest
+    @ValueSource(strings = {"a%2Fb", "%", "50%25", "a%26b", "a?c#d e;{x}", "é+ü", "x&running=true", "plain-id_1.2~3",
+            "~%41"})
+    void idsAndQueryValuesWithReservedCharactersArriveVerbatim(String value) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl())
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"data\":[]}")));
-        client.deleteWorkflow(id);
-        client.listInstances(InstanceQuery.ofWorkflow("w&running=true%26"));
+
+        client.deleteWorkflow(value);
+        client.listInstances(InstanceQuery.ofWorkflow(value));
+        client.listTriggers(value);
+        TALLY.call();
         TALLY.call();
         TALLY.call();
 
-        var events = server.getAllServeEvents();
+        var requests = server.getAllServeEvents().stream().map(e -> e.getRequest()).toList();
         server.resetRequests();
-        assertThat(events).hasSize(2);
-        var delete = events.stream().filter(e -> e.getRequest().getMethod().getName().equals("DELETE")).findFirst()
-                .orElseThrow().getRequest();
-        assertThat(delete.getUrl()).startsWith("/workflows/").doesNotContain("/a/b");
-        assertThat(java.net.URLDecoder.decode(delete.getUrl().substring("/workflows/".length()).replace("+", "%2B"),
-                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(id);
-        var list = events.stream().filter(e -> e.getRequest().getMethod().getName().equals("GET")).findFirst()
-                .orElseThrow().getRequest();
-        assertThat(list.queryParameter("workflowID").firstValue()).isEqualTo("w&running=true%26");
-        assertThat(list.queryParameter("running").isPresent()).isFalse();
+        assertThat(requests).hasSize(3);
+        for (var request : requests) {
+            switch (request.getMethod().getName()) {
+                case "DELETE" -> {
+                    String raw = request.getUrl().substring("/workflows/".length());
+                    assertThat(raw).doesNotContain("/").doesNotContain("+");
+                    assertThat(java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8))
+                            .isEqualTo(value);
+                }
+                case "GET" -> {
+                    if (request.getUrl().startsWith("/instances")) {
+                        assertThat(request.queryParameter("workflowID").values()).containsExactly(value);
+                        assertThat(request.queryParameter("running").isPresent()).isFalse();
+                    }
+                    else {
+                        assertThat(request.queryParameter("name").values()).containsExactly(value);
+                    }
+                }
+                default -> throw new AssertionError(request.getMethod());
+            }
+        }
     }
 
     @ParameterizedTest
@@ -248,23 +262,6 @@ class InvalidInputTest {
         assertThat(catchThrowable(() -> FaultSupport.builder(server.baseUrl()).bearerToken(null)))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("token");
         TALLY.fault();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"http://user:s3cr3t-pw@127.0.0.1", "ftp://user:s3cr3t-pw@127.0.0.1",
-            "http://user:s3cr3t-pw@127.0.0.1/a b", "http://user:s3cr3t-pw@127.0.0.1/?q=1", "user:s3cr3t-pw@host"})
-    void credentialsInABadBaseUrlNeverAppearInTheMessageOrTheBuilder(String url) {
-        OrchestrationClientBuilder builder = FaultSupport.builder(server.baseUrl()).baseUrl(url);
-        Throwable thrown = catchThrowable(builder::build);
-        TALLY.fault();
-
-        assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class);
-        StringBuilder chain = new StringBuilder();
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            chain.append(t).append('\n');
-        }
-        assertThat(chain.toString()).doesNotContain("s3cr3t-pw");
-        assertThat(builder.toString()).doesNotContain("s3cr3t-pw");
     }
 
     @Test
