@@ -218,14 +218,15 @@ public final class OrchestrationClientBuilder {
             uri = new URI(baseUrl.strip());
         }
         catch (URISyntaxException ex) {
-            throw new IllegalArgumentException("baseUrl is not a valid URL: '" + baseUrl + "' (" + ex.getReason()
-                    + ")", ex);
+            // the cause is left out: its message repeats the URL, credentials included
+            throw new IllegalArgumentException("baseUrl is not a valid URL: '" + withoutCredentials(baseUrl) + "' ("
+                    + ex.getReason() + " at index " + ex.getIndex() + ")");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with a host, got '"
-                    + baseUrl + "'");
+                    + withoutCredentials(baseUrl) + "'");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(
@@ -256,6 +257,11 @@ public final class OrchestrationClientBuilder {
         return text;
     }
 
+    /** The URL with whatever precedes an {@code @} in its authority (user and password) masked. */
+    static String withoutCredentials(String url) {
+        return url == null ? null : url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)?[^/?#]*@", "$1****@");
+    }
+
     private static void requirePositive(Duration value, String name) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
@@ -264,7 +270,7 @@ public final class OrchestrationClientBuilder {
 
     @Override
     public String toString() {
-        return "OrchestrationClientBuilder[baseUrl=" + baseUrl + ", pathPrefix=" + pathPrefix + ", auth="
+        return "OrchestrationClientBuilder[baseUrl=" + withoutCredentials(baseUrl) + ", pathPrefix=" + pathPrefix + ", auth="
                 + (tokenSource == null ? "none" : "set") + "]";
     }
 }

@@ -264,6 +264,23 @@ class InvalidInputTest {
         TALLY.fault();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://user:s3cr3t-pw@127.0.0.1", "ftp://user:s3cr3t-pw@127.0.0.1",
+            "http://user:s3cr3t-pw@127.0.0.1/a b", "http://user:s3cr3t-pw@127.0.0.1/?q=1", "user:s3cr3t-pw@host"})
+    void credentialsInABadBaseUrlNeverAppearInTheMessageOrTheBuilder(String url) {
+        OrchestrationClientBuilder builder = FaultSupport.builder(server.baseUrl()).baseUrl(url);
+        Throwable thrown = catchThrowable(builder::build);
+        TALLY.fault();
+
+        assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class);
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            chain.append(t).append('\n');
+        }
+        assertThat(chain.toString()).doesNotContain("s3cr3t-pw");
+        assertThat(builder.toString()).doesNotContain("s3cr3t-pw");
+    }
+
     @Test
     void theBuilderAndTheClientNeverShowTheToken() throws Exception {
         OrchestrationClientBuilder builder = FaultSupport.builder(server.baseUrl());
