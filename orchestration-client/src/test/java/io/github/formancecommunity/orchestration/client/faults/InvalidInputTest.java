@@ -105,6 +105,7 @@ class InvalidInputTest {
     void aMissingIdFailsBeforeAnyRequest(IdCall call, String what) {
         Throwable thrown = catchThrowable(() -> call.call().accept(client));
         TALLY.fault();
+        TALLY.typedFailure();
 
         assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage(call.operationId() + ": " + call.parameter() + " must not be " + what);
@@ -128,6 +129,7 @@ class InvalidInputTest {
     void anIdThatWouldLeaveItsPathSegmentFailsBeforeAnyRequest(IdCall call, String id) {
         Throwable thrown = catchThrowable(() -> call.call().accept(client));
         TALLY.fault();
+        TALLY.typedFailure();
 
         assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(call.operationId() + ": " + call.parameter() + " must be a single path segment");
@@ -178,6 +180,7 @@ class InvalidInputTest {
     void aNegativeStageNumberFailsBeforeAnyRequest(int stage) {
         Throwable thrown = catchThrowable(() -> client.getInstanceStageHistory("i1", stage));
         TALLY.fault();
+        TALLY.typedFailure();
 
         assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("getInstanceStageHistory: stageNumber must be >= 0, got " + stage);
@@ -192,7 +195,9 @@ class InvalidInputTest {
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("createWorkflow: config must not be null");
         TALLY.fault();
+        TALLY.typedFailure();
         TALLY.fault();
+        TALLY.typedFailure();
     }
 
     @Test
@@ -209,7 +214,9 @@ class InvalidInputTest {
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("runWorkflow: variables must not hold a null name");
         TALLY.fault();
+        TALLY.typedFailure();
         TALLY.fault();
+        TALLY.typedFailure();
     }
 
     /** A builder setting and the message it must fail with. */
@@ -245,6 +252,7 @@ class InvalidInputTest {
     void anInvalidSettingFailsTheBuildNamingIt(BadSetting bad) {
         Throwable thrown = catchThrowable(() -> bad.setting().apply(FaultSupport.builder(server.baseUrl())).build());
         TALLY.fault();
+        TALLY.typedFailure();
 
         assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(bad.message());
     }
@@ -262,6 +270,7 @@ class InvalidInputTest {
         assertThat(catchThrowable(() -> FaultSupport.builder(server.baseUrl()).bearerToken(null)))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("token");
         TALLY.fault();
+        TALLY.typedFailure();
     }
 
     @ParameterizedTest
@@ -271,6 +280,7 @@ class InvalidInputTest {
         OrchestrationClientBuilder builder = FaultSupport.builder(server.baseUrl()).baseUrl(url);
         Throwable thrown = catchThrowable(builder::build);
         TALLY.fault();
+        TALLY.typedFailure();
 
         assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class);
         StringBuilder chain = new StringBuilder();

@@ -101,7 +101,7 @@ class TokenSourceFaultTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\r\nX-Injected: 1", "\n", "\u0000", " with space", "é"})
+    @ValueSource(strings = {"\r\nX-Injected: 1", "\u0000", " with space", "é", "\ttab"})
     void aTokenThatCannotBeAHeaderValueIsRejectedWithoutShowingIt(String tail) throws IOException {
         Throwable thrown = call(OperationCase.GET_INSTANCE, scope -> TOKEN + tail);
         TALLY.fault();
@@ -110,6 +110,21 @@ class TokenSourceFaultTest {
                 .hasMessageStartingWith("getInstance: the token source returned a token that is not a valid");
         assertNoSecretAndBounded(thrown);
         TALLY.typedFailure();
+    }
+
+    @Test
+    void surroundingWhitespaceOfATokenReadFromAFileIsDropped() throws IOException {
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"data\":[]}")));
+        BearerTokenSource fromFile = scope -> " " + TOKEN + "\n";
+        try (OrchestrationV1Client client = FaultSupport.builder(server.baseUrl()).tokenSource(fromFile).build()) {
+            assertThat(client.listWorkflows()).isEmpty();
+        }
+        TALLY.call();
+
+        assertThat(server.getAllServeEvents()).singleElement()
+                .satisfies(e -> assertThat(e.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + TOKEN));
+        server.resetRequests();
     }
 
     @Test
