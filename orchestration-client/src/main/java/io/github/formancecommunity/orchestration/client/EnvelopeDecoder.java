@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link OrchestrationResponseException} that names the operation and shows a short excerpt.
  *
  * <p>The operations without a result ({@code void}) are decoded too: whatever body came is read to its end, so a
- * response cut in the middle is an I/O failure (a transport exception) instead of a silent success.
+ * response cut in the middle is an I/O failure (a transport exception) instead of a silent success, and a
+ * non-JSON body (the HTML page of a wrong base URL answering 200) is an {@link OrchestrationResponseException}.
  */
 final class EnvelopeDecoder implements Decoder {
 
@@ -32,7 +33,7 @@ final class EnvelopeDecoder implements Decoder {
         OrchestrationOperation operation = Operations.of(response.request());
         int status = response.status();
         if (type == void.class || type == Void.class) {
-            drain(response);
+            decodeNoContent(response, operation, status);
             return null;
         }
         if (response.body() == null) {
@@ -91,12 +92,26 @@ final class EnvelopeDecoder implements Decoder {
         return "";
     }
 
-    private static void drain(Response response) throws IOException {
+    /**
+     * Reads the body of an operation without result to its end. An empty or JSON body is accepted and ignored;
+     * anything else (the HTML page a wrong base URL answers with 200) is not the Orchestration API.
+     */
+    private static void decodeNoContent(Response response, OrchestrationOperation operation, int status)
+            throws IOException {
         if (response.body() == null) {
             return;
         }
+        byte[] head;
+        long rest;
         try (InputStream in = response.body().asInputStream()) {
-            in.transferTo(OutputStream.nullOutputStream());
+            head = in.readNBytes(BodyExcerpt.MAX_EXCERPT + 512);
+            rest = in.transferTo(OutputStream.nullOutputStream());
+        }
+        String contentType = BodyExcerpt.contentType(response);
+        if (head.length > 0 && !BodyExcerpt.isJson(contentType)) {
+            TokenRedaction redaction = TokenRedaction.of(response.request());
+            throw unreadable(operation, status, "a " + contentType + " body (" + (head.length + rest)
+                    + " bytes) where no content or JSON was expected: " + BodyExcerpt.excerpt(head, redaction), null);
         }
     }
 

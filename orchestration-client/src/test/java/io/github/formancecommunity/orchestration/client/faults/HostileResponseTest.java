@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.client.faults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.formancecommunity.orchestration.client.faults.FaultSupport.assertNoSecretAndBounded;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -305,6 +307,42 @@ class HostileResponseTest {
         TALLY.fault();
 
         responseFailure(thrown, OrchestrationOperation.LIST_WORKFLOWS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OperationCase.class, names = {"DELETE_TRIGGER", "DELETE_WORKFLOW", "SEND_EVENT",
+            "CANCEL_EVENT"})
+    void anOperationWithoutResultRefusesAnHtmlPageAnsweredWith200(OperationCase operation) {
+        server.stubFor(request(operation.method(), urlPathEqualTo(operation.path())).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody("<!doctype html><html><body>Welcome to our single-page app</body></html>")));
+
+        Throwable thrown = catchThrowable(() -> operation.invoke(client));
+        TALLY.fault();
+
+        assertThat(responseFailure(thrown, operation.operation()).getMessage()).contains("text/html")
+                .contains("single-page app");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OperationCase.class, names = {"DELETE_TRIGGER", "DELETE_WORKFLOW", "SEND_EVENT",
+            "CANCEL_EVENT"})
+    void anOperationWithoutResultAcceptsNoBodyOrAJsonBody(OperationCase operation) {
+        server.stubFor(request(operation.method(), urlPathEqualTo(operation.path())).inScenario("void")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(204).withHeader("Content-Type", "application/json"))
+                .willSetStateTo("json"));
+        server.stubFor(request(operation.method(), urlPathEqualTo(operation.path())).inScenario("void")
+                .whenScenarioStateIs("json")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"unexpected\":true}}")));
+
+        operation.invoke(client);
+        operation.invoke(client);
+        TALLY.call();
+        TALLY.call();
+
+        assertThat(server.getAllServeEvents()).hasSize(2);
     }
 
     @ParameterizedTest
