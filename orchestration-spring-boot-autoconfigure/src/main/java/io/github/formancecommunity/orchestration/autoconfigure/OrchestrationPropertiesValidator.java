@@ -1,0 +1,191 @@
+package io.github.formancecommunity.orchestration.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * The rules every {@code formance.orchestration.*} value must follow, checked once when the properties are bound.
+ * All violations are collected so that a start-up failure lists every wrong property at once. Values of
+ * {@code auth.token} and {@code auth.client-secret} are never quoted; URLs are quoted with any user-info masked.
+ */
+final class OrchestrationPropertiesValidator {
+
+    private static final String P = OrchestrationProperties.PREFIX + ".";
+
+    private final Map<String, String> violations = new LinkedHashMap<>();
+
+    private OrchestrationPropertiesValidator() {
+    }
+
+    /**
+     * Checks the properties.
+     *
+     * @throws InvalidOrchestrationPropertyException naming every invalid property
+     */
+    static void validate(OrchestrationProperties properties) {
+        OrchestrationPropertiesValidator validator = new OrchestrationPropertiesValidator();
+        validator.check(properties);
+        if (!validator.violations.isEmpty()) {
+            throw new InvalidOrchestrationPropertyException(validator.violations);
+        }
+    }
+
+    private void check(OrchestrationProperties properties) {
+        checkBaseUrl(properties.getBaseUrl());
+        checkPathPrefix(properties.getPathPrefix());
+        positive("connect-timeout", properties.getConnectTimeout());
+        positive("read-timeout", properties.getReadTimeout());
+        positive("run-wait-timeout", properties.getRunWaitTimeout());
+        atLeastOne("max-connections", properties.getMaxConnections());
+        if (properties.getLogging().getLevel() == null) {
+            reject("logging.level", "must be one of NONE, BASIC, HEADERS or FULL");
+        }
+        checkAuth(properties.getAuth());
+        checkRetry(properties.getRetry());
+        checkCircuitBreaker(properties.getCircuitBreaker());
+        positive("health.timeout", properties.getHealth().getTimeout());
+    }
+
+    private void checkBaseUrl(String baseUrl) {
+        if (!StringUtils.hasText(baseUrl)) {
+            reject("base-url", "must be set to the absolute http or https URL of the Formance Stack");
+            return;
+        }
+        URI uri = parse(baseUrl.strip());
+        if (uri == null || !isHttp(uri) || uri.getHost() == null) {
+            reject("base-url", "must be an absolute http or https URL with a host, e.g. "
+                    + "https://org-stack.eu.sandbox.formance.cloud (got '" + redactUserInfo(baseUrl) + "')");
+        }
+        else if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            reject("base-url", "must not contain user credentials, a query or a fragment (got '"
+                    + redactUserInfo(baseUrl) + "')");
+        }
+    }
+
+    private void checkPathPrefix(String pathPrefix) {
+        if (pathPrefix != null && (pathPrefix.contains("?") || pathPrefix.contains("#")
+                || parse(pathPrefix.strip()) == null)) {
+            reject("path-prefix", "must be a URL path such as /api/orchestration, or empty (got '" + pathPrefix
+                    + "')");
+        }
+    }
+
+    private void checkAuth(OrchestrationProperties.Auth auth) {
+        boolean token = StringUtils.hasText(auth.getToken());
+        boolean clientId = StringUtils.hasText(auth.getClientId());
+        boolean clientSecret = StringUtils.hasText(auth.getClientSecret());
+        if (token && (clientId || clientSecret)) {
+            reject("auth.token", "a static token and OAuth2 client credentials (auth.client-id, "
+                    + "auth.client-secret) are both set; set only one of them");
+        }
+        else if (clientId && !clientSecret) {
+            reject("auth.client-secret", "must be set when auth.client-id is set (client-credentials grant)");
+        }
+        else if (clientSecret && !clientId) {
+            reject("auth.client-id", "must be set when auth.client-secret is set (client-credentials grant)");
+        }
+        if (clientId || clientSecret) {
+            checkTokenUrl(auth.getTokenUrl());
+        }
+        if (auth.getRefreshBeforeExpiry() == null || auth.getRefreshBeforeExpiry().isNegative()) {
+            reject("auth.refresh-before-expiry", "must be zero or a positive duration (got "
+                    + auth.getRefreshBeforeExpiry() + ")");
+        }
+    }
+
+    private void checkTokenUrl(String tokenUrl) {
+        if (!StringUtils.hasText(tokenUrl)) {
+            reject("auth.token-url", "must be set when client credentials are used");
+            return;
+        }
+        URI uri = parse(tokenUrl.strip());
+        boolean valid;
+        if (uri == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            valid = false;
+        }
+        else if (uri.isAbsolute()) {
+            valid = isHttp(uri) && uri.getHost() != null;
+        }
+        else {
+            valid = uri.getRawAuthority() == null && StringUtils.hasText(uri.getRawPath());
+        }
+        if (!valid) {
+            reject("auth.token-url", "must be an absolute http or https URL, or a path resolved against base-url "
+                    + "such as /api/auth/oauth/token (got '" + redactUserInfo(tokenUrl) + "')");
+        }
+    }
+
+    private void checkRetry(OrchestrationProperties.Retry retry) {
+        atLeastOne("retry.max-attempts", retry.getMaxAttempts());
+        notNegative("retry.initial-backoff", retry.getInitialBackoff());
+        notNegative("retry.max-backoff", retry.getMaxBackoff());
+        if (!(retry.getMultiplier() >= 1.0) || Double.isInfinite(retry.getMultiplier())) {
+            reject("retry.multiplier", "must be a number of at least 1 (got " + retry.getMultiplier() + ")");
+        }
+    }
+
+    private void checkCircuitBreaker(OrchestrationProperties.CircuitBreaker breaker) {
+        if (!StringUtils.hasText(breaker.getName())) {
+            reject("circuit-breaker.name", "must not be empty");
+        }
+        Float threshold = breaker.getFailureRateThreshold();
+        if (threshold != null && !(threshold > 0f && threshold <= 100f)) {
+            reject("circuit-breaker.failure-rate-threshold",
+                    "must be a percentage greater than 0 and at most 100 (got " + threshold + ")");
+        }
+        if (breaker.getMinimumNumberOfCalls() != null) {
+            atLeastOne("circuit-breaker.minimum-number-of-calls", breaker.getMinimumNumberOfCalls());
+        }
+        if (breaker.getSlidingWindowSize() != null) {
+            atLeastOne("circuit-breaker.sliding-window-size", breaker.getSlidingWindowSize());
+        }
+        if (breaker.getWaitDurationInOpenState() != null) {
+            positive("circuit-breaker.wait-duration-in-open-state", breaker.getWaitDurationInOpenState());
+        }
+    }
+
+    private void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            reject(name, "must be a positive duration such as 500ms or 10s (got " + value + ")");
+        }
+    }
+
+    private void notNegative(String name, Duration value) {
+        if (value == null || value.isNegative()) {
+            reject(name, "must be zero or a positive duration (got " + value + ")");
+        }
+    }
+
+    private void atLeastOne(String name, int value) {
+        if (value < 1) {
+            reject(name, "must be at least 1 (got " + value + ")");
+        }
+    }
+
+    private void reject(String name, String reason) {
+        violations.putIfAbsent(P + name, reason);
+    }
+
+    private static boolean isHttp(URI uri) {
+        return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+    }
+
+    private static URI parse(String text) {
+        try {
+            return new URI(text);
+        }
+        catch (URISyntaxException ex) {
+            return null;
+        }
+    }
+
+    /** Masks what sits between {@code //} and {@code @}, where a URL carries credentials. */
+    static String redactUserInfo(String url) {
+        return url.replaceAll("//[^/?#]*@", "//****@");
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.formancecommunity.orchestration.autoconfigure.auth;
+
+import java.net.URI;
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationAutoConfiguration;
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.client.BearerTokenSource;
+
+/**
+ * Registers the {@link BearerTokenSource} of the Orchestration client from {@code formance.orchestration.auth.*}:
+ * a static token when {@code auth.token} is set, OAuth2 client credentials when {@code auth.client-id} and
+ * {@code auth.client-secret} are set, nothing otherwise. The token is added by the client's own Feign builder, so it
+ * never reaches the application's other HTTP or Feign clients.
+ *
+ * <p>Client-credentials tokens are fetched on first use, never at start-up. Their expiry is measured with the
+ * {@link Clock} bean named {@value #CLOCK_BEAN_NAME} when there is one (for tests), the system clock otherwise.
+ */
+@AutoConfiguration(before = OrchestrationAutoConfiguration.class)
+@ConditionalOnBooleanProperty(prefix = OrchestrationProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(OrchestrationProperties.class)
+public class OrchestrationAuthAutoConfiguration {
+
+    /** Name of an optional {@link Clock} bean that times token expiry. */
+    public static final String CLOCK_BEAN_NAME = "formanceOrchestrationClock";
+
+    /**
+     * The static bearer token of {@code auth.token}.
+     *
+     * @param properties the bound properties
+     * @return a source always giving that token
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(AuthModeCondition.StaticToken.class)
+    public BearerTokenSource orchestrationStaticTokenSource(OrchestrationProperties properties) {
+        return BearerTokenSource.of(properties.getAuth().getToken().strip());
+    }
+
+    /**
+     * OAuth2 client-credentials tokens from {@code auth.token-url}, one per scope, cached and refreshed.
+     *
+     * @param properties the bound properties
+     * @param clock      the {@value #CLOCK_BEAN_NAME} bean, if any
+     * @return a refreshable token source
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(AuthModeCondition.ClientCredentials.class)
+    public BearerTokenSource orchestrationClientCredentialsTokenSource(OrchestrationProperties properties,
+            @Qualifier(CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
+        OrchestrationProperties.Auth auth = properties.getAuth();
+        URI tokenUri = TokenUrl.resolve(properties.getBaseUrl(), auth.getTokenUrl());
+        String clientId = auth.getClientId().strip();
+        TokenEndpoint endpoint = new TokenEndpoint(tokenUri, clientId, auth.getClientSecret(),
+                properties.getConnectTimeout(), properties.getReadTimeout());
+        return new ClientCredentialsTokenSource(endpoint, auth.getRefreshBeforeExpiry(),
+                clock.getIfAvailable(Clock::systemUTC),
+                "ClientCredentialsTokenSource[tokenUrl=" + tokenUri + ", clientId=" + clientId
+                        + ", clientSecret=****]");
+    }
+}
