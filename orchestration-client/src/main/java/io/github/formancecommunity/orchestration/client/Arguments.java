@@ -17,26 +17,21 @@ final class Arguments {
             throw new IllegalArgumentException(operation.operationId() + ": " + name + " must not be "
                     + (value == null ? "null" : "blank"));
         }
+        if (value.equals(".") || value.equals("..")) {
+            // Ids are path segments; a dot segment would address another resource once the path is normalised.
+            throw new IllegalArgumentException(operation.operationId() + ": " + name + " must not be '" + value
+                    + "'");
+        }
         return value;
     }
 
     /**
-     * Checks an id that goes into the URL path and returns it ready for Feign's path expansion. The id must stay
-     * one path segment: {@code /} and {@code \} are refused (Feign leaves {@code /} unencoded), and so are
-     * {@code .} and {@code ..}, which a gateway normalises away ({@code deleteWorkflow("../triggers/x")} would
-     * otherwise delete a trigger), and control characters. The id is returned percent-encoded (see
-     * {@link #encoded(String)}), so that the server receives it exactly as written.
+     * Checks an id that goes into the URL path (see {@link #requireId}) and returns it percent-encoded (see
+     * {@link #encoded(String)}): whatever it holds ({@code /}, {@code %}, {@code ?}, control characters), the
+     * server receives it verbatim as one path segment.
      */
     static String requirePathId(String value, String name, OrchestrationOperation operation) {
-        requireId(value, name, operation);
-        boolean unsafe = value.equals(".") || value.equals("..") || value.indexOf('/') >= 0
-                || value.indexOf('\\') >= 0 || value.chars().anyMatch(Character::isISOControl);
-        if (unsafe) {
-            throw new IllegalArgumentException(operation.operationId() + ": " + name
-                    + " must be a single path segment (no '/', '\\', control characters, '.' or '..'), got '"
-                    + shown(value) + "'");
-        }
-        return encoded(value);
+        return encoded(requireId(value, name, operation));
     }
 
     /** A query parameter value ready for Feign's expansion (see {@link #encoded(String)}); {@code null} stays. */

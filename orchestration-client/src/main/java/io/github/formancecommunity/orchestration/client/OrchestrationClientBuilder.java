@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -16,7 +17,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.cloud.openfeign.FeignClientProperties;
 import org.springframework.cloud.openfeign.support.SpringMvcContract;
+import org.springframework.core.convert.support.DefaultConversionService;
 
 import feign.Client;
 import feign.Feign;
@@ -46,6 +49,8 @@ public final class OrchestrationClientBuilder {
 
     /** The default path prefix of the V1 API behind the Formance Stack gateway. */
     public static final String DEFAULT_PATH_PREFIX = "/api/orchestration";
+
+    private static final Pattern CREDENTIALS = Pattern.compile("^([^/?#]*//)?[^/?#@]*@");
 
     private String baseUrl = "http://localhost";
     private String pathPrefix = DEFAULT_PATH_PREFIX;
@@ -166,7 +171,7 @@ public final class OrchestrationClientBuilder {
         }
         Feign.Builder feign = Feign.builder()
                 .client(client)
-                .contract(new SpringMvcContract())
+                .contract(contract())
                 .encoder(new JsonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper))
                 .decodeVoid()
@@ -184,6 +189,13 @@ public final class OrchestrationClientBuilder {
                 + (tokenSource == null ? "none" : tokenSource.isRefreshable() ? "refreshable" : "static") + "]";
         return new OrchestrationV1Client(api, interceptors, tokenSource, options(runWaitTimeout), resources,
                 description);
+    }
+
+    private static SpringMvcContract contract() {
+        FeignClientProperties settings = new FeignClientProperties();
+        // Ids go into path segments: a '/' in one must stay %2F instead of becoming a separator.
+        settings.setDecodeSlash(false);
+        return new SpringMvcContract(List.of(), new DefaultConversionService(), settings);
     }
 
     private Request.Options options(Duration read) {
@@ -218,9 +230,9 @@ public final class OrchestrationClientBuilder {
             uri = new URI(baseUrl.strip());
         }
         catch (URISyntaxException ex) {
-            // the cause is left out: its message repeats the URL, credentials included
+            // Not chained: the cause's message repeats the whole input, credentials included.
             throw new IllegalArgumentException("baseUrl is not a valid URL: '" + withoutCredentials(baseUrl) + "' ("
-                    + ex.getReason() + " at index " + ex.getIndex() + ")");
+                    + ex.getReason() + ")");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
@@ -240,6 +252,11 @@ public final class OrchestrationClientBuilder {
         return text;
     }
 
+    /** The URL text with any {@code user:password@} before the host replaced by {@code ****@}. */
+    static String withoutCredentials(String url) {
+        return CREDENTIALS.matcher(url).replaceFirst("$1****@");
+    }
+
     static String normalizePrefix(String prefix) {
         if (prefix == null || prefix.isBlank() || prefix.equals("/")) {
             return "";
@@ -257,11 +274,6 @@ public final class OrchestrationClientBuilder {
         return text;
     }
 
-    /** The URL with whatever precedes an {@code @} in its authority (user and password) masked. */
-    static String withoutCredentials(String url) {
-        return url == null ? null : url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)?[^/?#]*@", "$1****@");
-    }
-
     private static void requirePositive(Duration value, String name) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
@@ -270,7 +282,8 @@ public final class OrchestrationClientBuilder {
 
     @Override
     public String toString() {
-        return "OrchestrationClientBuilder[baseUrl=" + withoutCredentials(baseUrl) + ", pathPrefix=" + pathPrefix + ", auth="
+        return "OrchestrationClientBuilder[baseUrl=" + (baseUrl == null ? null : withoutCredentials(baseUrl))
+                + ", pathPrefix=" + pathPrefix + ", auth="
                 + (tokenSource == null ? "none" : "set") + "]";
     }
 }

@@ -21,8 +21,9 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
  * nothing. Every failure is an unchecked {@link OrchestrationException}: {@link OrchestrationApiException} for an
  * error status, {@link OrchestrationResponseException} for a success body that cannot be read,
  * {@link OrchestrationTransportException} (and {@link OrchestrationTimeoutException}) when no response arrived.
- * Invalid arguments (a {@code null} or blank id, a negative stage number, a {@code null} body) throw
- * {@link IllegalArgumentException} before any request is sent.
+ * Invalid arguments (a {@code null} or blank id, an id that is {@code .} or {@code ..}, a negative stage number,
+ * a {@code null} body) throw {@link IllegalArgumentException} before any request is sent. An id is always sent as
+ * one path segment: a {@code /} in it is encoded.
  *
  * <p>Implementations are thread-safe.
  */

@@ -44,6 +44,8 @@ public class OrchestrationProperties {
 
     private final Metrics metrics = new Metrics();
 
+    private final Observation observation = new Observation();
+
     private final Health health = new Health();
 
     private final Logging logging = new Logging();
@@ -118,6 +120,10 @@ public class OrchestrationProperties {
 
     public Metrics getMetrics() {
         return metrics;
+    }
+
+    public Observation getObservation() {
+        return observation;
     }
 
     public Health getHealth() {
@@ -331,6 +337,21 @@ public class OrchestrationProperties {
     public static class Metrics {
 
         /** Whether calls are timed (formance.orchestration.client.requests) when a MeterRegistry exists. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Micrometer observations (tracing spans). */
+    public static class Observation {
+
+        /** Whether each call is an observation named formance.orchestration.client when an ObservationRegistry exists. */
         private boolean enabled = true;
 
         public boolean isEnabled() {

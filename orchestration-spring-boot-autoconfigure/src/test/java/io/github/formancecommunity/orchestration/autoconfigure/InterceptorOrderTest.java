@@ -1,0 +1,38 @@
+package io.github.formancecommunity.orchestration.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationMetricsAutoConfiguration;
+import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationMetricsInterceptor;
+import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationObservationAutoConfiguration;
+import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationObservationInterceptor;
+import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
+import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerInterceptor;
+import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationRetryAutoConfiguration;
+import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationRetryInterceptor;
+import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+/** The starter's interceptors come out of the context outermost first: observation, metrics, retry, breaker. */
+class InterceptorOrderTest {
+
+    @Test
+    void theInterceptorsAreOrderedByTheirOrderConstants() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(OrchestrationCircuitBreakerAutoConfiguration.class,
+                        OrchestrationRetryAutoConfiguration.class, OrchestrationMetricsAutoConfiguration.class,
+                        OrchestrationObservationAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(ObservationRegistry.class, ObservationRegistry::create)
+                .run(context -> assertThat(context.getBeanProvider(OrchestrationCallInterceptor.class)
+                        .orderedStream().map(Object::getClass).toList()).containsExactly(
+                                OrchestrationObservationInterceptor.class, OrchestrationMetricsInterceptor.class,
+                                OrchestrationRetryInterceptor.class, OrchestrationCircuitBreakerInterceptor.class));
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.formancecommunity.orchestration.autoconfigure.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class OrchestrationMetricsAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(OrchestrationMetricsAutoConfiguration.class));
+
+    @Test
+    void absentWithoutAMeterRegistry() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(OrchestrationMetricsInterceptor.class);
+        });
+    }
+
+    @Test
+    void presentWithTheApplicationsMeterRegistry() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            assertThat(context).hasSingleBean(OrchestrationMetricsInterceptor.class);
+            assertThat(context.getBean(MeterRegistry.class).find(OrchestrationMetricsInterceptor.METER_NAME).timers())
+                    .hasSize(OrchestrationOperation.values().length);
+        });
+    }
+
+    @Test
+    void presentWithBootsMetricsAutoConfiguration() {
+        runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(OrchestrationMetricsInterceptor.class);
+                    assertThat(context.getBean(MeterRegistry.class)
+                            .find(OrchestrationMetricsInterceptor.METER_NAME).timers()).isNotEmpty();
+                });
+    }
+
+    @Test
+    void absentWhenSwitchedOff() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("formance.orchestration.metrics.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(OrchestrationMetricsInterceptor.class));
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("formance.orchestration.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(OrchestrationMetricsInterceptor.class));
+    }
+
+    @Test
+    void absentWithoutMicrometer() {
+        runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(OrchestrationMetricsInterceptor.class);
+        });
+    }
+
+    @Test
+    void theApplicationsInterceptorWins() {
+        runner.withUserConfiguration(OwnMetrics.class).run(context -> {
+            assertThat(context).hasSingleBean(OrchestrationMetricsInterceptor.class);
+            assertThat(context).hasBean("myMetrics");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnMetrics {
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        OrchestrationMetricsInterceptor myMetrics(MeterRegistry registry) {
+            return new OrchestrationMetricsInterceptor(registry);
+        }
+    }
+}

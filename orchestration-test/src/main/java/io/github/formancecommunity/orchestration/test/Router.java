@@ -1,0 +1,93 @@
+package io.github.formancecommunity.orchestration.test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
+
+/** Maps {@code method + path} (relative to the path prefix) to one of the 17 V1 operations. */
+final class Router {
+
+    /** Handles one routed V1 request. */
+    @FunctionalInterface
+    interface Endpoint {
+        HttpReply handle(ApiRequest request);
+    }
+
+    private record Route(String method, String[] segments, OrchestrationOperation operation, Endpoint endpoint) {
+    }
+
+    /**
+     * The result of routing.
+     *
+     * @param operation        the matched operation, {@code null} when none
+     * @param endpoint         its handler, {@code null} when none
+     * @param pathParams       the decoded path parameters
+     * @param methodNotAllowed whether the path exists with other methods only
+     */
+    record Match(OrchestrationOperation operation, Endpoint endpoint, Map<String, String> pathParams,
+            boolean methodNotAllowed) {
+
+        static final Match NONE = new Match(null, null, Map.of(), false);
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    Router add(OrchestrationOperation operation, String template, Endpoint endpoint) {
+        routes.add(new Route(operation.httpMethod(), split(template), operation, endpoint));
+        return this;
+    }
+
+    Match match(String method, String relativePath) {
+        String[] segments = split(relativePath);
+        boolean pathMatched = false;
+        for (Route route : routes) {
+            Map<String, String> params = matchSegments(route.segments(), segments);
+            if (params == null) {
+                continue;
+            }
+            if (route.method().equals(method)) {
+                return new Match(route.operation(), route.endpoint(), params, false);
+            }
+            pathMatched = true;
+        }
+        return pathMatched ? new Match(null, null, Map.of(), true) : Match.NONE;
+    }
+
+    private static Map<String, String> matchSegments(String[] template, String[] actual) {
+        if (template.length != actual.length) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < template.length; i++) {
+            String expected = template[i];
+            if (expected.startsWith("{") && expected.endsWith("}")) {
+                if (actual[i].isEmpty()) {
+                    return null;
+                }
+                params.put(expected.substring(1, expected.length() - 1),
+                        URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+            else if (!expected.equals(actual[i])) {
+                return null;
+            }
+        }
+        return params;
+    }
+
+    /** The path's segments; a trailing slash is tolerated like chi's sub-routers do for {@code /}. */
+    private static String[] split(String path) {
+        String trimmed = path;
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    }
+}

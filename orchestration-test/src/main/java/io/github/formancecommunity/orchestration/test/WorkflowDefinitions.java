@@ -1,0 +1,113 @@
+package io.github.formancecommunity.orchestration.test;
+
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Reads a {@code createWorkflow} body the way the real server does: a body that does not decode into
+ * {@code {name: string, stages: [{<type>: {...}}]}} is a 400 VALIDATION; a stage with zero or several keys, an
+ * unknown stage type, or a {@code send} without source or destination is a 500 INTERNAL; everything else
+ * (missing {@code wait_event.event}, a delay with neither field, a send without amount) is accepted and fails at
+ * run time.
+ */
+final class WorkflowDefinitions {
+
+    static final Set<String> STAGE_TYPES = Set.of("send", "delay", "wait_event", "update", "noop");
+
+    private WorkflowDefinitions() {
+    }
+
+    /**
+     * The validated definition.
+     *
+     * @param name   the name, {@code ""} when absent
+     * @param stages the stages, or JSON {@code null} when the body had none
+     */
+    record Definition(String name, JsonNode stages) {
+    }
+
+    static Definition read(JsonNode body) {
+        if (!body.isObject()) {
+            throw ApiException.validation("json: cannot unmarshal " + jsonType(body)
+                    + " into Go value of type workflow.Config");
+        }
+        JsonNode name = body.get("name");
+        if (name != null && !name.isNull() && !name.isString()) {
+            throw ApiException.validation("json: cannot unmarshal " + jsonType(name)
+                    + " into Go struct field Config.name of type string");
+        }
+        JsonNode stages = body.get("stages");
+        if (stages == null || stages.isNull()) {
+            return new Definition(name == null || name.isNull() ? "" : name.asString(),
+                    JsonNodeFactory.instance.nullNode());
+        }
+        if (!stages.isArray()) {
+            throw ApiException.validation("json: cannot unmarshal " + jsonType(stages)
+                    + " into Go struct field Config.stages of type []workflow.RawStage");
+        }
+        for (JsonNode stage : stages) {
+            if (!stage.isObject() && !stage.isNull()) {
+                throw ApiException.validation("json: cannot unmarshal " + jsonType(stage)
+                        + " into Go struct field Config.stages of type workflow.RawStage");
+            }
+            if (stage.isObject()) {
+                for (var entry : stage.properties()) {
+                    if (!entry.getValue().isObject() && !entry.getValue().isNull()) {
+                        throw ApiException.validation("json: cannot unmarshal " + jsonType(entry.getValue())
+                                + " into Go struct field Config.stages of type map[string]interface {}");
+                    }
+                }
+            }
+        }
+        for (JsonNode stage : stages) {
+            validateStage(stage);
+        }
+        ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+        stages.forEach(stage -> copy.add(stage.isNull() ? JsonNodeFactory.instance.objectNode() : stage.deepCopy()));
+        return new Definition(name == null || name.isNull() ? "" : name.asString(), copy);
+    }
+
+    private static void validateStage(JsonNode stage) {
+        if (stage.isNull() || stage.isEmpty()) {
+            throw ApiException.internal("creating workflow: empty specification");
+        }
+        if (stage.size() > 1) {
+            throw ApiException.internal("creating workflow: a specification should have only one name");
+        }
+        String type = stage.propertyNames().iterator().next();
+        if (!STAGE_TYPES.contains(type)) {
+            throw ApiException.internal("creating workflow: unknown stage type '" + type + "'");
+        }
+        JsonNode spec = stage.get(type);
+        if ("send".equals(type)) {
+            for (String side : new String[] {"source", "destination"}) {
+                JsonNode value = spec == null ? null : spec.get(side);
+                if (value == null || value.isNull()) {
+                    throw ApiException.internal("creating workflow: send: missing " + side);
+                }
+            }
+        }
+    }
+
+    static String jsonType(JsonNode node) {
+        if (node.isArray()) {
+            return "array";
+        }
+        if (node.isObject()) {
+            return "object";
+        }
+        if (node.isString()) {
+            return "string";
+        }
+        if (node.isNumber()) {
+            return "number";
+        }
+        if (node.isBoolean()) {
+            return "bool";
+        }
+        return "null";
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.formancecommunity.orchestration.test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** {@code listWorkflows}, {@code createWorkflow}, {@code getWorkflow}, {@code deleteWorkflow}, {@code runWorkflow}. */
+final class WorkflowEndpoints {
+
+    /** The real server's message for an unknown id read from Postgres. */
+    static final String NO_ROWS = "sql: no rows in result set";
+
+    private final Store store;
+    private final InstanceEngine engine;
+    private final Clock clock;
+    private final Duration runWaitLimit;
+
+    WorkflowEndpoints(Store store, InstanceEngine engine, Clock clock, Duration runWaitLimit) {
+        this.store = store;
+        this.engine = engine;
+        this.clock = clock;
+        this.runWaitLimit = runWaitLimit;
+    }
+
+    HttpReply list(ApiRequest request) {
+        ArrayNode data = JsonNodeFactory.instance.arrayNode();
+        synchronized (store) {
+            store.workflows().stream()
+                    .filter(workflow -> workflow.deletedAt == null)
+                    .forEach(workflow -> data.add(WireRenderer.workflow(workflow)));
+        }
+        return HttpReply.data(200, data);
+    }
+
+    HttpReply create(ApiRequest request) {
+        WorkflowRecord workflow = create(WorkflowDefinitions.read(request.jsonBody()));
+        synchronized (store) {
+            return HttpReply.data(201, WireRenderer.workflow(workflow));
+        }
+    }
+
+    WorkflowRecord create(WorkflowDefinitions.Definition definition) {
+        WorkflowRecord workflow = new WorkflowRecord(UUID.randomUUID().toString(), definition.name(),
+                definition.stages(), Timestamps.now(clock));
+        store.add(workflow);
+        return workflow;
+    }
+
+    HttpReply get(ApiRequest request) {
+        synchronized (store) {
+            WorkflowRecord workflow = store.workflow(request.pathParam("flowId"));
+            if (workflow == null) {
+                throw ApiException.internal(NO_ROWS);
+            }
+            return HttpReply.data(200, WireRenderer.workflow(workflow));
+        }
+    }
+
+    HttpReply delete(ApiRequest request) {
+        String id = request.pathParam("flowId");
+        try {
+            UUID.fromString(id);
+        }
+        catch (IllegalArgumentException ex) {
+            throw ApiException.validation("invalid UUID length: " + id.length());
+        }
+        synchronized (store) {
+            WorkflowRecord workflow = store.workflow(id);
+            if (workflow == null) {
+                throw ApiException.notFound("workflow not found");
+            }
+            workflow.deletedAt = Timestamps.now(clock);
+        }
+        return HttpReply.empty(204);
+    }
+
+    HttpReply run(ApiRequest request) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (request.contentLength() > 0) {
+            JsonNode body = request.jsonBody();
+            if (!body.isObject()) {
+                throw ApiException.validation("json: cannot unmarshal " + WorkflowDefinitions.jsonType(body)
+                        + " into Go value of type map[string]string");
+            }
+            for (var entry : body.properties()) {
+                if (!entry.getValue().isString()) {
+                    throw ApiException.validation("json: cannot unmarshal "
+                            + WorkflowDefinitions.jsonType(entry.getValue())
+                            + " into Go value of type string");
+                }
+                variables.put(entry.getKey(), entry.getValue().asString());
+            }
+        }
+        WorkflowRecord workflow = store.workflow(request.pathParam("workflowID"));
+        if (workflow == null) {
+            throw ApiException.internal(NO_ROWS);
+        }
+        InstanceEngine.Started started = engine.start(workflow, variables);
+        String wait = request.queryParam("wait");
+        if (wait != null && (wait.toLowerCase(Locale.ROOT).equals("true") || wait.equals("1"))) {
+            engine.awaitTermination(started.record(), runWaitLimit);
+            synchronized (store) {
+                return HttpReply.data(201, WireRenderer.instance(started.record(), workflow, true));
+            }
+        }
+        return HttpReply.data(201, started.created());
+    }
+}
