@@ -141,6 +141,28 @@ class StarterAuthFaultTest {
         });
     }
 
+    @Test
+    void closingTheContextStopsTheTokenEndpointThreads() {
+        issueTokens();
+        server.stubFor(get(urlPathEqualTo("/workflows")).willReturn(ok("{\"data\":[]}")));
+        java.util.concurrent.atomic.AtomicInteger during = new java.util.concurrent.atomic.AtomicInteger();
+
+        StarterFaults.runner(server.baseUrl()).run(context -> {
+            context.getBean(OrchestrationV1.class).listWorkflows();
+            TALLY.calls.incrementAndGet();
+            TALLY.tokenRequests.incrementAndGet();
+            during.set(tokenThreads());
+        });
+
+        assertThat(during.get()).as("token endpoint worker threads while the context runs").isPositive();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(tokenThreads()).isZero());
+    }
+
+    private static int tokenThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("formance-orchestration-token-")).count();
+    }
+
     static List<Supplier<ResponseDefinitionBuilder>> garbage() {
         return List.of(
                 () -> aResponse().withStatus(503).withBody("<html>token service down</html>"),
