@@ -157,11 +157,14 @@ final class InstanceEngine implements AutoCloseable {
 
     /** Stops the timers of the given (dropped) instances and releases anyone waiting for them. */
     void forget(List<InstanceRecord> instances) {
-        for (InstanceRecord instance : instances) {
-            if (instance.pendingDelay != null) {
-                instance.pendingDelay.cancel(false);
+        synchronized (store) {
+            for (InstanceRecord instance : instances) {
+                if (instance.pendingDelay != null) {
+                    instance.pendingDelay.cancel(false);
+                    instance.pendingDelay = null;
+                }
+                instance.done.complete(null);
             }
-            instance.done.complete(null);
         }
     }
 

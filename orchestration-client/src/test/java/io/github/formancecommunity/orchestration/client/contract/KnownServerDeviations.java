@@ -36,7 +36,15 @@ final class KnownServerDeviations {
                                 WhitelistRules.responseStatusIs(200),
                                 operationIs("getInstanceStageHistory"),
                                 WhitelistRules.messageHasKey("validation.response.body.schema.type"),
-                                instancePointerMatches("/data/\\d+/output/CreateTransaction/data")));
+                                instancePointerMatches("/data/\\d+/output/CreateTransaction/data")))
+                .withRule("The AddAccountMetadata input of a stage history names the account 'account', where the "
+                        + "spec requires 'id' (SERVER-BEHAVIOUR 3.12).",
+                        WhitelistRules.allOf(
+                                WhitelistRules.isResponse(),
+                                WhitelistRules.responseStatusIs(200),
+                                operationIs("getInstanceStageHistory"),
+                                WhitelistRules.messageHasKey("validation.response.body.schema.required"),
+                                instancePointerMatches("/data/\\d+/input/AddAccountMetadata")));
     }
 
     private static WhitelistRule operationIs(String operationId) {
