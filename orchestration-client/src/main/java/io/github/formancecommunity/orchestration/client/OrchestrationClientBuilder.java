@@ -174,6 +174,7 @@ public final class OrchestrationClientBuilder {
                 .contract(contract())
                 .encoder(new JsonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper))
+                .decodeVoid()
                 .errorDecoder(new ApiErrorDecoder(mapper, tokenSource))
                 .retryer(Retryer.NEVER_RETRY)
                 .options(options(readTimeout))
