@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every non-2xx response into an {@link OrchestrationApiException}: the API's JSON error when the body is
- * one, otherwise the status with a short excerpt of whatever came (nothing, an HTML page, broken JSON). On a 401
- * it tells the token source which token was rejected.
+ * one, otherwise the status with a short excerpt of whatever came (nothing, an HTML page, broken JSON). The token
+ * the request carried is masked wherever the body echoes it. On a 401 it tells the token source which token was
+ * rejected.
  */
 final class ApiErrorDecoder implements ErrorDecoder {
 
@@ -38,6 +39,7 @@ final class ApiErrorDecoder implements ErrorDecoder {
         if (status == 401) {
             invalidateRejectedToken(response);
         }
+        TokenRedaction redaction = TokenRedaction.of(response.request());
         Duration retryAfter = retryAfter(response.headers());
         String prefix = (operation == null ? methodKey : operation.operationId()) + " failed: HTTP " + status;
         byte[] body;
@@ -46,7 +48,8 @@ final class ApiErrorDecoder implements ErrorDecoder {
         }
         catch (IOException ex) {
             return new OrchestrationApiException(operation, status, null, null, null, retryAfter,
-                    prefix + " (the error body could not be read: " + ex.getMessage() + ")");
+                    prefix + " (the error body could not be read: " + BodyExcerpt.truncate(ex.getMessage(), 300)
+                            + ")");
         }
         if (body.length == 0) {
             return new OrchestrationApiException(operation, status, null, null, null, retryAfter,
@@ -57,13 +60,15 @@ final class ApiErrorDecoder implements ErrorDecoder {
             String contentType = BodyExcerpt.contentType(response);
             return new OrchestrationApiException(operation, status, null, null, null, retryAfter,
                     prefix + " with a body that is not an API error (" + (contentType == null ? "no content type"
-                            : contentType) + "): " + BodyExcerpt.excerpt(body));
+                            : contentType) + "): " + BodyExcerpt.excerpt(body, redaction));
         }
-        String message = prefix + " " + error.errorCode().value() + ": "
-                + BodyExcerpt.truncate(error.errorMessage(), MAX_MESSAGE)
-                + (error.details() == null ? "" : " (" + BodyExcerpt.truncate(error.details(), MAX_MESSAGE) + ")");
-        return new OrchestrationApiException(operation, status, error.errorCode(), error.errorMessage(),
-                error.details(), retryAfter, message);
+        String errorMessage = redaction.apply(error.errorMessage());
+        String details = redaction.apply(error.details());
+        String message = prefix + " " + BodyExcerpt.truncate(redaction.apply(error.errorCode().value()), MAX_MESSAGE)
+                + ": " + BodyExcerpt.truncate(errorMessage, MAX_MESSAGE)
+                + (details == null ? "" : " (" + BodyExcerpt.truncate(details, MAX_MESSAGE) + ")");
+        return new OrchestrationApiException(operation, status, error.errorCode(), errorMessage, details, retryAfter,
+                message);
     }
 
     private ApiError parse(byte[] body, String contentType) {

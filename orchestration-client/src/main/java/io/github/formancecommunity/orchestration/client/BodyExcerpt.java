@@ -31,13 +31,23 @@ final class BodyExcerpt {
     }
 
     static String excerpt(byte[] body) {
+        return excerpt(body, TokenRedaction.of(null));
+    }
+
+    /** The first {@link #MAX_EXCERPT} characters of the body, with the request's token masked. */
+    static String excerpt(byte[] body, TokenRedaction redaction) {
         if (body.length == 0) {
             return "";
         }
-        int length = Math.min(body.length, MAX_EXCERPT);
-        String text = new String(Arrays.copyOf(body, length), StandardCharsets.UTF_8)
+        // read past the cut by the token's length, so that a token straddling it is masked whole
+        int length = Math.min(body.length, MAX_EXCERPT + redaction.margin());
+        String text = redaction.apply(new String(Arrays.copyOf(body, length), StandardCharsets.UTF_8))
                 .replaceAll("[\\r\\n\\t]+", " ").strip();
-        return body.length > MAX_EXCERPT ? text + "... (" + body.length + "+ bytes)" : text;
+        boolean cut = body.length > MAX_EXCERPT;
+        if (text.length() > MAX_EXCERPT) {
+            text = text.substring(0, MAX_EXCERPT);
+        }
+        return cut ? text + "... (" + body.length + "+ bytes)" : text;
     }
 
     static String truncate(String text, int max) {

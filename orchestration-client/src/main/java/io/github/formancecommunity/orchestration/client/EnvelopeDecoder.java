@@ -2,18 +2,24 @@ package io.github.formancecommunity.orchestration.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 
 import feign.Response;
 import feign.codec.Decoder;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decodes success bodies with Jackson 3. An empty, non-JSON or malformed body becomes an
  * {@link OrchestrationResponseException} that names the operation and shows a short excerpt.
+ *
+ * <p>The operations without a result ({@code void}) are decoded too: whatever body came is read to its end, so a
+ * response cut in the middle is an I/O failure (a transport exception) instead of a silent success, and a
+ * non-JSON body (the HTML page of a wrong base URL answering 200) is an {@link OrchestrationResponseException}.
  */
 final class EnvelopeDecoder implements Decoder {
 
@@ -30,6 +36,10 @@ final class EnvelopeDecoder implements Decoder {
     public Object decode(Response response, Type type) throws IOException {
         OrchestrationOperation operation = Operations.of(response.request());
         int status = response.status();
+        if (type == void.class || type == Void.class) {
+            decodeNoContent(response, operation, status);
+            return null;
+        }
         if (response.body() == null) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
@@ -37,10 +47,11 @@ final class EnvelopeDecoder implements Decoder {
         if (body.length == 0) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
+        TokenRedaction redaction = TokenRedaction.of(response.request());
         String contentType = BodyExcerpt.contentType(response);
         if (!BodyExcerpt.isJson(contentType)) {
             throw unreadable(operation, status, "a " + contentType + " body where JSON was expected: "
-                    + BodyExcerpt.excerpt(body), null);
+                    + BodyExcerpt.excerpt(body, redaction), null);
         }
         JavaType javaType = mapper.constructType(type);
         try {
@@ -51,8 +62,57 @@ final class EnvelopeDecoder implements Decoder {
             return value;
         }
         catch (JacksonException ex) {
+            // Jackson quotes offending values: a cause echoing the token is left out rather than carried
             throw unreadable(operation, status, "a body that is not valid for " + javaType.getRawClass().getSimpleName()
-                    + " (" + BodyExcerpt.truncate(ex.getOriginalMessage(), 200) + "): " + BodyExcerpt.excerpt(body), ex);
+                    + where(ex) + " (" + BodyExcerpt.truncate(redaction.apply(ex.getOriginalMessage()), 200) + "): "
+                    + BodyExcerpt.excerpt(body, redaction), redaction.appearsIn(ex) ? null : ex);
+        }
+    }
+
+    /** Where in the body the failure is: the JSON path of the field, else the line and column. */
+    static String where(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(BodyExcerpt.truncate(reference.getPropertyName(), 100));
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        if (!path.isEmpty()) {
+            return " at " + path;
+        }
+        TokenStreamLocation location = ex.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        }
+        return "";
+    }
+
+    /**
+     * Reads the body of an operation without result to its end. An empty or JSON body is accepted and ignored;
+     * anything else (the HTML page a wrong base URL answers with 200) is not the Orchestration API.
+     */
+    private static void decodeNoContent(Response response, OrchestrationOperation operation, int status)
+            throws IOException {
+        if (response.body() == null) {
+            return;
+        }
+        byte[] head;
+        long rest;
+        try (InputStream in = response.body().asInputStream()) {
+            head = in.readNBytes(BodyExcerpt.MAX_EXCERPT + 512);
+            rest = in.transferTo(OutputStream.nullOutputStream());
+        }
+        String contentType = BodyExcerpt.contentType(response);
+        if (head.length > 0 && !BodyExcerpt.isJson(contentType)) {
+            TokenRedaction redaction = TokenRedaction.of(response.request());
+            throw unreadable(operation, status, "a " + contentType + " body (" + (head.length + rest)
+                    + " bytes) where no content or JSON was expected: " + BodyExcerpt.excerpt(head, redaction), null);
         }
     }
 

@@ -25,8 +25,12 @@ final class Operations {
 
     /** The operation of the request, or {@code null} when it did not come from {@link OrchestrationV1Api}. */
     static OrchestrationOperation of(Request request) {
-        RequestTemplate template = request == null ? null : request.requestTemplate();
+        return of(request == null ? null : request.requestTemplate());
+    }
+
+    /** The operation of the request template, or {@code null} when it did not come from {@link OrchestrationV1Api}. */
+    static OrchestrationOperation of(RequestTemplate template) {
         MethodMetadata metadata = template == null ? null : template.methodMetadata();
-        return metadata == null ? null : BY_ID.get(metadata.method().getName());
+        return metadata == null || metadata.method() == null ? null : BY_ID.get(metadata.method().getName());
     }
 }

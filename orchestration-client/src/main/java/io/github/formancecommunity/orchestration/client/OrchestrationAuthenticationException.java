@@ -10,8 +10,28 @@ public class OrchestrationAuthenticationException extends OrchestrationException
 
     private final int status;
 
+    /**
+     * A failure not tied to one operation, e.g. raised by a token source.
+     *
+     * @param message what failed, without any secret
+     * @param status  the token endpoint's HTTP status, {@code -1} when none
+     * @param cause   the underlying failure, or {@code null}
+     */
     public OrchestrationAuthenticationException(String message, int status, Throwable cause) {
-        super(null, message, cause);
+        this(null, message, status, cause);
+    }
+
+    /**
+     * A failure to authenticate a call of the given operation.
+     *
+     * @param operation the operation that could not be authenticated, or {@code null}
+     * @param message   what failed, without any secret
+     * @param status    the token endpoint's HTTP status, {@code -1} when none
+     * @param cause     the underlying failure, or {@code null}
+     */
+    public OrchestrationAuthenticationException(OrchestrationOperation operation, String message, int status,
+            Throwable cause) {
+        super(operation, message, cause);
         this.status = status;
     }
 

@@ -172,6 +172,7 @@ public final class OrchestrationClientBuilder {
                 .contract(new Contract.Default())
                 .encoder(new JsonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper))
+                .decodeVoid()
                 .errorDecoder(new ApiErrorDecoder(mapper, tokenSource))
                 .retryer(Retryer.NEVER_RETRY)
                 .options(options(readTimeout))

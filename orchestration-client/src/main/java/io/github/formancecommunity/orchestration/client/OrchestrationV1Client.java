@@ -61,7 +61,8 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
     @Override
     public List<Trigger> listTriggers(String name) {
-        return data(OrchestrationOperation.LIST_TRIGGERS, () -> api.listTriggers(name));
+        String filter = Arguments.queryValue(name);
+        return data(OrchestrationOperation.LIST_TRIGGERS, () -> api.listTriggers(filter));
     }
 
     @Override
@@ -74,16 +75,16 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     @Override
     public Trigger readTrigger(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.READ_TRIGGER;
-        Arguments.requireId(triggerId, "triggerId", op);
-        return data(op, () -> api.readTrigger(triggerId));
+        String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
+        return data(op, () -> api.readTrigger(triggerIdSegment));
     }
 
     @Override
     public void deleteTrigger(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.DELETE_TRIGGER;
-        Arguments.requireId(triggerId, "triggerId", op);
+        String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
         call(op, () -> {
-            api.deleteTrigger(triggerId);
+            api.deleteTrigger(triggerIdSegment);
             return null;
         });
     }
@@ -91,8 +92,8 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     @Override
     public List<TriggerOccurrence> listTriggersOccurrences(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.LIST_TRIGGERS_OCCURRENCES;
-        Arguments.requireId(triggerId, "triggerId", op);
-        return data(op, () -> api.listTriggersOccurrences(triggerId));
+        String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
+        return data(op, () -> api.listTriggersOccurrences(triggerIdSegment));
     }
 
     @Override
@@ -110,16 +111,16 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     @Override
     public Workflow getWorkflow(String workflowId) {
         OrchestrationOperation op = OrchestrationOperation.GET_WORKFLOW;
-        Arguments.requireId(workflowId, "workflowId", op);
-        return data(op, () -> api.getWorkflow(workflowId));
+        String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
+        return data(op, () -> api.getWorkflow(workflowIdSegment));
     }
 
     @Override
     public void deleteWorkflow(String workflowId) {
         OrchestrationOperation op = OrchestrationOperation.DELETE_WORKFLOW;
-        Arguments.requireId(workflowId, "workflowId", op);
+        String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
         call(op, () -> {
-            api.deleteWorkflow(workflowId);
+            api.deleteWorkflow(workflowIdSegment);
             return null;
         });
     }
@@ -127,36 +128,36 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     @Override
     public WorkflowInstance runWorkflow(String workflowId, Map<String, String> variables, boolean wait) {
         OrchestrationOperation op = OrchestrationOperation.RUN_WORKFLOW;
-        Arguments.requireId(workflowId, "workflowId", op);
-        Map<String, String> body = variables == null ? Map.of() : variables;
+        String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
+        Map<String, String> body = Arguments.requireVariables(variables, op);
         if (wait) {
-            return data(op, () -> api.runWorkflowAndWait(workflowId, body, runWaitOptions));
+            return data(op, () -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions));
         }
-        return data(op, () -> api.runWorkflow(workflowId, body));
+        return data(op, () -> api.runWorkflow(workflowIdSegment, body));
     }
 
     @Override
     public List<WorkflowInstance> listInstances(InstanceQuery query) {
         InstanceQuery filter = query == null ? InstanceQuery.all() : query;
         return data(OrchestrationOperation.LIST_INSTANCES,
-                () -> api.listInstances(filter.workflowId(), filter.running()));
+                () -> api.listInstances(Arguments.queryValue(filter.workflowId()), filter.running()));
     }
 
     @Override
     public WorkflowInstance getInstance(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE;
-        Arguments.requireId(instanceId, "instanceId", op);
-        return data(op, () -> api.getInstance(instanceId));
+        String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
+        return data(op, () -> api.getInstance(instanceIdSegment));
     }
 
     @Override
     public void sendEvent(String instanceId, String eventName) {
         OrchestrationOperation op = OrchestrationOperation.SEND_EVENT;
-        Arguments.requireId(instanceId, "instanceId", op);
+        String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
         Arguments.requireId(eventName, "eventName", op);
         OrchestrationV1Api.EventBody body = new OrchestrationV1Api.EventBody(eventName);
         call(op, () -> {
-            api.sendEvent(instanceId, body);
+            api.sendEvent(instanceIdSegment, body);
             return null;
         });
     }
@@ -164,9 +165,9 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     @Override
     public void cancelEvent(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.CANCEL_EVENT;
-        Arguments.requireId(instanceId, "instanceId", op);
+        String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
         call(op, () -> {
-            api.cancelEvent(instanceId);
+            api.cancelEvent(instanceIdSegment);
             return null;
         });
     }
@@ -174,18 +175,18 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     @Override
     public List<WorkflowInstanceHistory> getInstanceHistory(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE_HISTORY;
-        Arguments.requireId(instanceId, "instanceId", op);
-        return data(op, () -> api.getInstanceHistory(instanceId));
+        String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
+        return data(op, () -> api.getInstanceHistory(instanceIdSegment));
     }
 
     @Override
     public List<WorkflowInstanceHistoryStage> getInstanceStageHistory(String instanceId, int stageNumber) {
         OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE_STAGE_HISTORY;
-        Arguments.requireId(instanceId, "instanceId", op);
+        String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
         if (stageNumber < 0) {
             throw new IllegalArgumentException(op.operationId() + ": stageNumber must be >= 0, got " + stageNumber);
         }
-        return data(op, () -> api.getInstanceStageHistory(instanceId, stageNumber));
+        return data(op, () -> api.getInstanceStageHistory(instanceIdSegment, stageNumber));
     }
 
     /** Releases the connection pool this client created (a client passed to the builder is left open). */
@@ -203,11 +204,24 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
     private <T> T data(OrchestrationOperation operation, OrchestrationCall<DataEnvelope<T>> call) {
         DataEnvelope<T> envelope = call(operation, call);
+        int status = operation.successStatus();
         if (envelope == null || envelope.data() == null) {
-            throw new OrchestrationResponseException(operation, operation.successStatus(),
-                    operation.operationId() + ": the response has no \"data\" field", null);
+            throw new OrchestrationResponseException(operation, status,
+                    operation.operationId() + ": HTTP " + status + " with no \"data\" field", null);
         }
-        return envelope.data();
+        T data = envelope.data();
+        if (data instanceof List<?> list) {
+            int hole = list.indexOf(null);
+            if (hole >= 0) {
+                throw new OrchestrationResponseException(operation, status,
+                        operation.operationId() + ": HTTP " + status + " with a null element at data[" + hole + "]",
+                        null);
+            }
+            @SuppressWarnings("unchecked")
+            T immutable = (T) List.copyOf(list);
+            return immutable;
+        }
+        return data;
     }
 
     private <T> T call(OrchestrationOperation operation, OrchestrationCall<T> call) {

@@ -29,7 +29,7 @@ import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticat
  *       client's retry of a 401 gets a new token.</li>
  * </ul>
  */
-final class ClientCredentialsTokenSource implements BearerTokenSource {
+final class ClientCredentialsTokenSource implements BearerTokenSource, AutoCloseable {
 
     static final long DEFAULT_LIFETIME_MINUTES = 5;
 
@@ -70,6 +70,14 @@ final class ClientCredentialsTokenSource implements BearerTokenSource {
     @Override
     public boolean isRefreshable() {
         return true;
+    }
+
+    /** Releases the fetcher's resources (the token endpoint's threads); Spring calls it when the context closes. */
+    @Override
+    public void close() throws Exception {
+        if (fetcher instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     @Override

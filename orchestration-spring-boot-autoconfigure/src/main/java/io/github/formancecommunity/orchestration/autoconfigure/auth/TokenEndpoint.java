@@ -13,8 +13,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticationException;
 import io.github.formancecommunity.orchestration.client.OrchestrationJson;
@@ -27,33 +32,80 @@ import tools.jackson.databind.JsonNode;
  * token_type}}. Every failure becomes an {@link OrchestrationAuthenticationException} whose message says what went
  * wrong without the client secret or a token.
  */
-final class TokenEndpoint implements TokenFetcher {
+final class TokenEndpoint implements TokenFetcher, AutoCloseable {
 
     /** Longest response body read; a token response is a few hundred bytes. */
     static final int MAX_BODY = 64 * 1024;
 
     private static final int MAX_EXCERPT = 200;
 
+    /** Prefix of the names of the HTTP client's worker threads. */
+    static final String THREAD_NAME_PREFIX = "formance-orchestration-token-";
+
     private final URI uri;
     private final String clientId;
     private final String clientSecret;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final ExecutorService workers;
 
     TokenEndpoint(URI uri, String clientId, String clientSecret, Duration connectTimeout, Duration requestTimeout) {
+        this(uri, clientId, clientSecret, connectTimeout, requestTimeout, workers());
+    }
+
+    private TokenEndpoint(URI uri, String clientId, String clientSecret, Duration connectTimeout,
+            Duration requestTimeout, ExecutorService workers) {
         this(uri, clientId, clientSecret, HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .build(), requestTimeout);
+                .executor(workers)
+                .build(), requestTimeout, workers);
     }
 
     TokenEndpoint(URI uri, String clientId, String clientSecret, HttpClient http, Duration requestTimeout) {
+        this(uri, clientId, clientSecret, http, requestTimeout, null);
+    }
+
+    private TokenEndpoint(URI uri, String clientId, String clientSecret, HttpClient http, Duration requestTimeout,
+            ExecutorService workers) {
         this.uri = uri;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.http = http;
         this.requestTimeout = requestTimeout;
+        this.workers = workers;
+    }
+
+    /** Daemon worker threads owned by this endpoint, so that {@link #close()} can stop them. */
+    private static ExecutorService workers() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, THREAD_NAME_PREFIX + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+    }
+
+    /**
+     * Stops the worker threads of the HTTP client this endpoint created and, on Java 21 and later, the client
+     * itself. On Java 17 the client's selector thread cannot be stopped: it ends once the client is garbage
+     * collected.
+     */
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            }
+            catch (Exception ex) {
+                // closing is best effort; nothing is left to release
+            }
+        }
     }
 
     URI uri() {
