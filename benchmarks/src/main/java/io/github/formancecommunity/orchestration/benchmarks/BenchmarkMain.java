@@ -30,11 +30,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>prints the table and writes it with the JMH JSON results to the results directory.</li>
  * </ol>
  *
- * Options: {@code --quick} (2+3 iterations, 5 start-up runs), {@code --startup-runs N},
+ * Options: {@code --quick} (2+3 iterations, 5 start-up runs; the default is 8 warm-up and 5 measured iterations of
+ * 1 s, 15 start-up runs per side), {@code --startup-runs N},
  * {@code --baseline-classpath CP} (start-up is skipped without it), {@code --results DIR},
  * {@code --skip latency,throughput,decorations,startup}, {@code --full} (throughput of runWorkflow too).
  */
 public final class BenchmarkMain {
+
+    private static final long SERVER_WARM_UP_SECONDS = 5;
 
     private BenchmarkMain() {
     }
@@ -49,6 +52,7 @@ public final class BenchmarkMain {
         String startupNote = null;
         try (CannedOrchestrationServer server = CannedOrchestrationServer.start(CannedPayloads.create(),
                 ClientState.TOKEN)) {
+            warmUp(server);
             if (!settings.skip.contains("latency")) {
                 figures.addAll(jmh(settings, server, "latency", LatencyBenchmark.class.getName() + "\\.",
                         "starter", "plain", "jdk"));
@@ -87,6 +91,24 @@ public final class BenchmarkMain {
         System.out.println("Written to " + summary.toAbsolutePath() + " (JMH JSON results beside it).");
     }
 
+    /**
+     * Serves every route for a few seconds before the first fork, so that the server's code is compiled by then:
+     * otherwise the first client measured would also pay for warming the server up.
+     */
+    private static void warmUp(CannedOrchestrationServer server) throws Exception {
+        System.out.println("Warming the server up for " + SERVER_WARM_UP_SECONDS + " s...");
+        long end = System.nanoTime() + SERVER_WARM_UP_SECONDS * 1_000_000_000L;
+        try (BenchmarkTarget client = new JdkHttpTarget(server.baseUrl(), ClientState.TOKEN)) {
+            for (int i = 0; System.nanoTime() < end; i++) {
+                client.getWorkflow(CannedPayloads.WORKFLOW_ID);
+                client.runWorkflow(CannedPayloads.WORKFLOW_ID, CannedPayloads.RUN_VARIABLES);
+                if (i % 20 == 0) {
+                    client.listInstances();
+                }
+            }
+        }
+    }
+
     private static List<Figure> jmh(Settings settings, CannedOrchestrationServer server, String name,
             String include, String... clients) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -108,7 +130,7 @@ public final class BenchmarkMain {
     /** The command-line options. */
     static final class Settings {
 
-        int warmupIterations = 4;
+        int warmupIterations = 8;
         int measurementIterations = 5;
         int startupRuns = 15;
         boolean full;

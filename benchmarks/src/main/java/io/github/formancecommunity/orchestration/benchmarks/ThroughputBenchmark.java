@@ -19,7 +19,7 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(16)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 4, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ThroughputBenchmark {
 
