@@ -24,8 +24,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>starts the canned server in this JVM (the JMH forks only run clients, so {@code gc.alloc.rate.norm}
  *       counts client allocations only);</li>
  *   <li>JMH, one fork per client: {@link LatencyBenchmark} (single thread, µs/op) for getWorkflow,
- *       listInstances and runWorkflow; {@link ThroughputBenchmark} (16 threads, ops/s) for getWorkflow; the
- *       starter with no decoration or one at a time on getWorkflow; all with the GC profiler;</li>
+ *       listInstances and runWorkflow; {@link ThroughputBenchmark} (16 threads, ops/s) for getWorkflow;
+ *       {@link DecorationBenchmark} (the starter's interceptors alone, no decoration, one, or all); all with the
+ *       GC profiler;</li>
  *   <li>{@link StartupComparison} in fresh JVMs;</li>
  *   <li>prints the table and writes it with the JMH JSON results to the results directory.</li>
  * </ol>
@@ -55,17 +56,17 @@ public final class BenchmarkMain {
             warmUp(server);
             if (!settings.skip.contains("latency")) {
                 figures.addAll(jmh(settings, server, "latency", LatencyBenchmark.class.getName() + "\\.",
-                        "starter", "plain", "jdk"));
+                        "client", "starter", "plain", "jdk"));
             }
             if (!settings.skip.contains("throughput")) {
                 String methods = settings.full ? "(getWorkflow|runWorkflow)" : "getWorkflow";
                 figures.addAll(jmh(settings, server, "throughput",
-                        ThroughputBenchmark.class.getName() + "\\." + methods + "$", "starter", "plain", "jdk"));
+                        ThroughputBenchmark.class.getName() + "\\." + methods + "$", "client", "starter", "plain",
+                        "jdk"));
             }
             if (!settings.skip.contains("decorations")) {
-                figures.addAll(jmh(settings, server, "decorations",
-                        LatencyBenchmark.class.getName() + "\\.getWorkflow$", "starter-bare", "starter-metrics",
-                        "starter-breaker", "starter-retry"));
+                figures.addAll(jmh(settings, server, "decorations", DecorationBenchmark.class.getName() + "\\.",
+                        "decorations", "none", "metrics", "breaker", "retry", "all"));
             }
         }
         if (!settings.skip.contains("startup")) {
@@ -110,10 +111,10 @@ public final class BenchmarkMain {
     }
 
     private static List<Figure> jmh(Settings settings, CannedOrchestrationServer server, String name,
-            String include, String... clients) throws RunnerException {
+            String include, String param, String... values) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
-                .param("client", clients)
+                .param(param, values)
                 .forks(1)
                 .warmupIterations(settings.warmupIterations)
                 .warmupTime(TimeValue.seconds(1))

@@ -98,7 +98,8 @@ enum ClientKind {
                         + Arrays.stream(values()).map(ClientKind::param).toList()));
     }
 
-    private static Map<String, Object> decorations(boolean metrics, boolean breaker, boolean retry) {
+    /** The {@code formance.orchestration.*} switches of the three decorations. */
+    static Map<String, Object> decorations(boolean metrics, boolean breaker, boolean retry) {
         return Map.of("formance.orchestration.metrics.enabled", metrics,
                 "formance.orchestration.circuit-breaker.enabled", breaker,
                 "formance.orchestration.retry.enabled", retry);

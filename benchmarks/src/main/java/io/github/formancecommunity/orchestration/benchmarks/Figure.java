@@ -10,7 +10,7 @@ import org.openjdk.jmh.results.RunResult;
  * One JMH result: a benchmark method for one client.
  *
  * @param benchmark       {@code LatencyBenchmark.getWorkflow} and the like
- * @param client          the {@code client} parameter
+ * @param client          the {@code client} parameter (or the {@code decorations} one)
  * @param score           the primary score (µs/op or ops/s)
  * @param error           its 99.9 % confidence half-width, NaN when there were too few iterations
  * @param unit            the score's unit
@@ -33,7 +33,11 @@ record Figure(String benchmark, String client, double score, double error, Strin
         if (alloc == null) {
             alloc = secondary.get("\u00b7gc.alloc.rate.norm");
         }
-        return new Figure(name.substring(type + 1), run.getParams().getParam("client"), primary.getScore(),
+        String client = run.getParams().getParam("client");
+        if (client == null) {
+            client = run.getParams().getParam("decorations");
+        }
+        return new Figure(name.substring(type + 1), client, primary.getScore(),
                 primary.getScoreError(), primary.getScoreUnit(), alloc == null ? Double.NaN : alloc.getScore());
     }
 }

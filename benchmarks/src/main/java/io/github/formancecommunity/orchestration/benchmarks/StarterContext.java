@@ -40,13 +40,7 @@ final class StarterContext {
         properties.put("formance.orchestration.auth.token", token);
         properties.put("logging.level.root", "WARN");
         properties.putAll(overrides);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .properties(properties)
-                .run();
+        ConfigurableApplicationContext context = startContext(properties);
         try {
             OrchestrationV1 client = context.getBean(OrchestrationV1.class);
             List<String> interceptors = context.getBeanProvider(OrchestrationCallInterceptor.class)
@@ -59,6 +53,17 @@ final class StarterContext {
             context.close();
             throw new IllegalStateException("the starter registered no OrchestrationV1 bean: " + ex.getMessage(), ex);
         }
+    }
+
+    /** Starts the application with the given properties (base URL, token and decorations included). */
+    static ConfigurableApplicationContext startContext(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .properties(properties)
+                .run();
     }
 
     /** The application: auto-configuration plus the meter registry an application with actuator would have. */

@@ -31,10 +31,32 @@ class ResultTableTest {
                 .contains("| getWorkflow | 45,000 | 40,000 | 20,000 | 2.25 | 2.00 |")
                 .contains("| getWorkflow | 9000 ± 100 | 9500 ± 100 | 10000 ± 100 | 0.90 | 0.95 |")
                 .contains("met: throughput (a)/(c), getWorkflow, 16 threads: 0.90")
-                .contains("MISSED: added latency (a)−(c), getWorkflow: 30.0 µs")
+                .contains("MISSED: added latency (a)−(c), getWorkflow: 30.0 ± 2.8 µs")
                 .contains("MISSED: allocation (a)/(c), getWorkflow: 2.25")
                 .contains("The starter adds 120 ms to context start-up (300 ms of process CPU time), 4.5 MB of heap and 2000 loaded classes.")
                 .contains("met: start-up added by the starter: 120 ms");
+    }
+
+    @Test
+    void aDifferenceWithinTheErrorIsUnresolvedNotMissed() {
+        List<Figure> figures = List.of(new Figure("LatencyBenchmark.listInstances", "starter", 15_040, 30, "us/op", 1),
+                new Figure("LatencyBenchmark.listInstances", "jdk", 15_000, 40, "us/op", 1));
+
+        String table = new ResultTable(figures, null, null, "m", "s").render();
+
+        assertThat(table).contains("- UNRESOLVED: added latency (a)−(c), listInstances: 40.0 ± 50.0 µs");
+    }
+
+    @Test
+    void pricesEachDecorationAgainstNone() {
+        List<Figure> figures = List.of(new Figure("DecorationBenchmark.getWorkflow", "none", 20, 1, "ns/op", 24),
+                new Figure("DecorationBenchmark.getWorkflow", "metrics", 95, 2, "ns/op", 24),
+                new Figure("DecorationBenchmark.getWorkflow", "all", 260, 5, "ns/op", 120));
+
+        String table = new ResultTable(figures, null, null, "m", "s").render();
+
+        assertThat(table).contains("| metrics | 95.0 ± 2.0 | +75.0 | 24 | +0 |")
+                .contains("| all | 260.0 ± 5.0 | +240.0 | 120 | +96 |");
     }
 
     @Test
