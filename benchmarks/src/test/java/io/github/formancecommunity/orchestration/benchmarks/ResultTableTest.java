@@ -30,7 +30,7 @@ class ResultTableTest {
                 .contains("| getWorkflow | 130.0 ± 2.0 | 110.0 ± 2.0 | 100.0 ± 2.0 | 1.30 | 1.10 | +30.0 |")
                 .contains("| getWorkflow | 45,000 | 40,000 | 20,000 | 2.25 | 2.00 |")
                 .contains("| getWorkflow | 9000 ± 100 | 9500 ± 100 | 10000 ± 100 | 0.90 | 0.95 |")
-                .contains("met: throughput (a)/(c), getWorkflow, 16 threads: 0.90")
+                .contains("met: throughput (a)/(c), getWorkflow, 16 threads: 0.90 ± 0.01")
                 .contains("MISSED: added latency (a)−(c), getWorkflow: 30.0 ± 2.8 µs")
                 .contains("MISSED: allocation (a)/(c), getWorkflow: 2.25")
                 .contains("The starter adds 120 ms to context start-up (300 ms of process CPU time), 4.5 MB of heap and 2000 loaded classes.")
@@ -45,6 +45,19 @@ class ResultTableTest {
         String table = new ResultTable(figures, null, null, "m", "s").render();
 
         assertThat(table).contains("- UNRESOLVED: added latency (a)−(c), listInstances: 40.0 ± 50.0 µs");
+    }
+
+    @Test
+    void aThroughputRatioWhoseErrorReachesTheTargetIsUnresolved() {
+        List<Figure> near = List.of(new Figure(THROUGHPUT, "starter", 8_000, 800, "ops/s", 1),
+                new Figure(THROUGHPUT, "jdk", 10_000, 500, "ops/s", 1));
+        List<Figure> far = List.of(new Figure(THROUGHPUT, "starter", 5_000, 100, "ops/s", 1),
+                new Figure(THROUGHPUT, "jdk", 10_000, 100, "ops/s", 1));
+
+        assertThat(new ResultTable(near, null, null, "m", "s").render())
+                .contains("- UNRESOLVED: throughput (a)/(c), getWorkflow, 16 threads: 0.80 ± 0.09");
+        assertThat(new ResultTable(far, null, null, "m", "s").render())
+                .contains("- MISSED: throughput (a)/(c), getWorkflow, 16 threads: 0.50 ± 0.01");
     }
 
     @Test
