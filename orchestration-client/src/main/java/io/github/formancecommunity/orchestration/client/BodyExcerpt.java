@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 
 import feign.Response;
 
@@ -56,11 +58,15 @@ final class BodyExcerpt {
     }
 
     static String contentType(Response response) {
-        return response.headers().entrySet().stream()
-                .filter(e -> "Content-Type".equalsIgnoreCase(e.getKey()))
-                .flatMap(e -> e.getValue().stream())
-                .findFirst()
-                .orElse(null);
+        // A plain loop: this runs for every response, and a stream pipeline allocates a dozen objects.
+        for (Map.Entry<String, Collection<String>> header : response.headers().entrySet()) {
+            if ("Content-Type".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
+                for (String value : header.getValue()) {
+                    return value;
+                }
+            }
+        }
+        return null;
     }
 
     static boolean isJson(String contentType) {

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes request bodies as JSON bytes, so every body has a fixed {@code Content-Length} (the server ignores a
- * chunked {@code runWorkflow} body).
+ * chunked {@code runWorkflow} body). The {@code Content-Type} header is declared on the body methods of
+ * {@link OrchestrationV1Api}; adding it here again made Feign merge two header templates on every call.
  */
 final class JsonEncoder implements Encoder {
 
@@ -24,7 +25,6 @@ final class JsonEncoder implements Encoder {
     @Override
     public void encode(Object object, Type bodyType, RequestTemplate template) {
         try {
-            template.header("Content-Type", "application/json");
             template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
         }
         catch (JacksonException ex) {

@@ -16,6 +16,8 @@ final class Operations {
         for (OrchestrationOperation operation : OrchestrationOperation.values()) {
             BY_ID.put(operation.operationId(), operation);
         }
+        // runWorkflow with wait=true has a wire method of its own.
+        BY_ID.put("runWorkflowAndWait", OrchestrationOperation.RUN_WORKFLOW);
     }
 
     private Operations() {

@@ -11,22 +11,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.springframework.cloud.openfeign.FeignClientProperties;
-import org.springframework.cloud.openfeign.support.SpringMvcContract;
-import org.springframework.core.convert.support.DefaultConversionService;
 
 import feign.Client;
+import feign.Contract;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.hc5.ApacheHttp5Client;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -166,12 +164,12 @@ public final class OrchestrationClientBuilder {
         Closeable resources = null;
         if (client == null) {
             CloseableHttpClient pooled = pooledHttpClient();
-            client = new ApacheHttp5Client(pooled);
+            client = new ApacheHttpClient5Transport(pooled, RequestConfig.DEFAULT);
             resources = pooled;
         }
         Feign.Builder feign = Feign.builder()
                 .client(client)
-                .contract(contract())
+                .contract(new Contract.Default())
                 .encoder(new JsonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper))
                 .decodeVoid()
@@ -191,13 +189,6 @@ public final class OrchestrationClientBuilder {
                 description);
     }
 
-    private static SpringMvcContract contract() {
-        FeignClientProperties settings = new FeignClientProperties();
-        // Ids go into path segments: a '/' in one must stay %2F instead of becoming a separator.
-        settings.setDecodeSlash(false);
-        return new SpringMvcContract(List.of(), new DefaultConversionService(), settings);
-    }
-
     private Request.Options options(Duration read) {
         return new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS, read.toMillis(),
                 TimeUnit.MILLISECONDS, false);
@@ -205,6 +196,7 @@ public final class OrchestrationClientBuilder {
 
     private CloseableHttpClient pooledHttpClient() {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(new LazyTlsSocketStrategy())
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()

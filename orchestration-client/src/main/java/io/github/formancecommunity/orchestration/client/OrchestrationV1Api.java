@@ -3,15 +3,10 @@ package io.github.formancecommunity.orchestration.client;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
-
+import feign.Headers;
+import feign.Param;
 import feign.Request;
+import feign.RequestLine;
 import io.github.formancecommunity.orchestration.client.model.ServerInfo;
 import io.github.formancecommunity.orchestration.client.model.Trigger;
 import io.github.formancecommunity.orchestration.client.model.TriggerData;
@@ -23,68 +18,82 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
 import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHistoryStage;
 
 /**
- * The wire interface, read by Spring Cloud OpenFeign's {@code SpringMvcContract}. Paths are relative to
- * {@code base-url + path-prefix}; method names are the seed's operationIds.
+ * The wire interface, read by Feign's own contract ({@code feign.Contract.Default}): no Spring Cloud OpenFeign and
+ * no Spring MVC annotations, so the client pulls in neither Spring Cloud's auto-configurations nor spring-web.
+ * Paths are relative to {@code base-url + path-prefix}; method names are the seed's operationIds (plus
+ * {@code runWorkflowAndWait}, see {@link Operations}). Every path
+ * parameter keeps {@code decodeSlash = false}: an id is one path segment, a {@code '/'} in it stays {@code %2F}.
+ * A {@code null} query parameter is left out of the URL. The un-annotated parameter is the JSON body.
  */
+@Headers("Accept: application/json")
 interface OrchestrationV1Api {
 
-    String JSON = "application/json";
-
-    @GetMapping(value = "/_info", produces = JSON)
+    @RequestLine(value = "GET /_info", decodeSlash = false)
     ServerInfo orchestrationgetServerInfo();
 
-    @GetMapping(value = "/triggers", produces = JSON)
-    DataEnvelope<List<Trigger>> listTriggers(@RequestParam(value = "name", required = false) String name);
+    @RequestLine(value = "GET /triggers?name={name}", decodeSlash = false)
+    DataEnvelope<List<Trigger>> listTriggers(@Param("name") String name);
 
-    @PostMapping(value = "/triggers", consumes = JSON, produces = JSON)
-    DataEnvelope<Trigger> createTrigger(@RequestBody TriggerData body);
+    @RequestLine(value = "POST /triggers", decodeSlash = false)
+    @Headers("Content-Type: application/json")
+    DataEnvelope<Trigger> createTrigger(TriggerData body);
 
-    @GetMapping(value = "/triggers/{triggerID}", produces = JSON)
-    DataEnvelope<Trigger> readTrigger(@PathVariable("triggerID") String triggerId);
+    @RequestLine(value = "GET /triggers/{triggerID}", decodeSlash = false)
+    DataEnvelope<Trigger> readTrigger(@Param("triggerID") String triggerId);
 
-    @DeleteMapping(value = "/triggers/{triggerID}", produces = JSON)
-    void deleteTrigger(@PathVariable("triggerID") String triggerId);
+    @RequestLine(value = "DELETE /triggers/{triggerID}", decodeSlash = false)
+    void deleteTrigger(@Param("triggerID") String triggerId);
 
-    @GetMapping(value = "/triggers/{triggerID}/occurrences", produces = JSON)
-    DataEnvelope<List<TriggerOccurrence>> listTriggersOccurrences(@PathVariable("triggerID") String triggerId);
+    @RequestLine(value = "GET /triggers/{triggerID}/occurrences", decodeSlash = false)
+    DataEnvelope<List<TriggerOccurrence>> listTriggersOccurrences(@Param("triggerID") String triggerId);
 
-    @GetMapping(value = "/workflows", produces = JSON)
+    @RequestLine(value = "GET /workflows", decodeSlash = false)
     DataEnvelope<List<Workflow>> listWorkflows();
 
-    @PostMapping(value = "/workflows", consumes = JSON, produces = JSON)
-    DataEnvelope<Workflow> createWorkflow(@RequestBody WorkflowConfig body);
+    @RequestLine(value = "POST /workflows", decodeSlash = false)
+    @Headers("Content-Type: application/json")
+    DataEnvelope<Workflow> createWorkflow(WorkflowConfig body);
 
-    @GetMapping(value = "/workflows/{flowId}", produces = JSON)
-    DataEnvelope<Workflow> getWorkflow(@PathVariable("flowId") String flowId);
+    @RequestLine(value = "GET /workflows/{flowId}", decodeSlash = false)
+    DataEnvelope<Workflow> getWorkflow(@Param("flowId") String flowId);
 
-    @DeleteMapping(value = "/workflows/{flowId}", produces = JSON)
-    void deleteWorkflow(@PathVariable("flowId") String flowId);
+    @RequestLine(value = "DELETE /workflows/{flowId}", decodeSlash = false)
+    void deleteWorkflow(@Param("flowId") String flowId);
 
-    @PostMapping(value = "/workflows/{workflowID}/instances", consumes = JSON, produces = JSON)
-    DataEnvelope<WorkflowInstance> runWorkflow(@PathVariable("workflowID") String workflowId,
-            @RequestParam(value = "wait", required = false) Boolean wait, @RequestBody Map<String, String> body,
-            Request.Options options);
+    @RequestLine(value = "POST /workflows/{workflowID}/instances", decodeSlash = false)
+    @Headers("Content-Type: application/json")
+    DataEnvelope<WorkflowInstance> runWorkflow(@Param("workflowID") String workflowId, Map<String, String> body);
 
-    @GetMapping(value = "/instances", produces = JSON)
-    DataEnvelope<List<WorkflowInstance>> listInstances(
-            @RequestParam(value = "workflowID", required = false) String workflowId,
-            @RequestParam(value = "running", required = false) Boolean running);
+    /**
+     * {@code runWorkflow} with {@code wait=true}, with its own (longer) time-outs. A separate wire method rather
+     * than an optional {@code wait} parameter: Feign resolves a query template on every call, even for a
+     * {@code null} value, and this is the most frequent write.
+     */
+    @RequestLine(value = "POST /workflows/{workflowID}/instances?wait=true", decodeSlash = false)
+    @Headers("Content-Type: application/json")
+    DataEnvelope<WorkflowInstance> runWorkflowAndWait(@Param("workflowID") String workflowId,
+            Map<String, String> body, Request.Options options);
 
-    @GetMapping(value = "/instances/{instanceID}", produces = JSON)
-    DataEnvelope<WorkflowInstance> getInstance(@PathVariable("instanceID") String instanceId);
+    @RequestLine(value = "GET /instances?workflowID={workflowID}&running={running}", decodeSlash = false)
+    DataEnvelope<List<WorkflowInstance>> listInstances(@Param("workflowID") String workflowId,
+            @Param("running") Boolean running);
 
-    @PostMapping(value = "/instances/{instanceID}/events", consumes = JSON, produces = JSON)
-    void sendEvent(@PathVariable("instanceID") String instanceId, @RequestBody EventBody body);
+    @RequestLine(value = "GET /instances/{instanceID}", decodeSlash = false)
+    DataEnvelope<WorkflowInstance> getInstance(@Param("instanceID") String instanceId);
 
-    @PutMapping(value = "/instances/{instanceID}/abort", produces = JSON)
-    void cancelEvent(@PathVariable("instanceID") String instanceId);
+    @RequestLine(value = "POST /instances/{instanceID}/events", decodeSlash = false)
+    @Headers("Content-Type: application/json")
+    void sendEvent(@Param("instanceID") String instanceId, EventBody body);
 
-    @GetMapping(value = "/instances/{instanceID}/history", produces = JSON)
-    DataEnvelope<List<WorkflowInstanceHistory>> getInstanceHistory(@PathVariable("instanceID") String instanceId);
+    @RequestLine(value = "PUT /instances/{instanceID}/abort", decodeSlash = false)
+    void cancelEvent(@Param("instanceID") String instanceId);
 
-    @GetMapping(value = "/instances/{instanceID}/stages/{number}/history", produces = JSON)
+    @RequestLine(value = "GET /instances/{instanceID}/history", decodeSlash = false)
+    DataEnvelope<List<WorkflowInstanceHistory>> getInstanceHistory(@Param("instanceID") String instanceId);
+
+    @RequestLine(value = "GET /instances/{instanceID}/stages/{number}/history", decodeSlash = false)
     DataEnvelope<List<WorkflowInstanceHistoryStage>> getInstanceStageHistory(
-            @PathVariable("instanceID") String instanceId, @PathVariable("number") int number);
+            @Param("instanceID") String instanceId, @Param("number") int number);
 
     /** The inline body of {@code sendEvent}. */
     record EventBody(String name) {

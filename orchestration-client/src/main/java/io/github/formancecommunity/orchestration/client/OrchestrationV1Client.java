@@ -131,9 +131,9 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
         Map<String, String> body = Arguments.requireVariables(variables, op);
         if (wait) {
-            return data(op, () -> api.runWorkflow(workflowIdSegment, Boolean.TRUE, body, runWaitOptions));
+            return data(op, () -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions));
         }
-        return data(op, () -> api.runWorkflow(workflowIdSegment, null, body, null));
+        return data(op, () -> api.runWorkflow(workflowIdSegment, body));
     }
 
     @Override

@@ -62,6 +62,15 @@ class StarterOnlyApplicationTests {
     }
 
     @Test
+    void bringsNoSpringCloudAndNoSpringWeb() {
+        // Spring Cloud's auto-configurations and its eager Apache HttpClient pool would cost every application
+        // hundreds of milliseconds at start-up (see the benchmarks module).
+        assertThat(ClassUtils.isPresent("org.springframework.cloud.openfeign.FeignAutoConfiguration", null)).isFalse();
+        assertThat(ClassUtils.isPresent("org.springframework.cloud.context.named.NamedContextFactory", null)).isFalse();
+        assertThat(ClassUtils.isPresent("org.springframework.web.bind.annotation.GetMapping", null)).isFalse();
+    }
+
+    @Test
     void callsTheStackWithATokenAndDecodesTheModels() {
         wm.stubFor(post("/api/auth/oauth/token").willReturn(okJson(
                 "{\"access_token\":\"tok\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));

@@ -1,0 +1,223 @@
+package io.github.formancecommunity.orchestration.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every measurement of the benchmarks module and prints the table of ratios; started by
+ * {@code benchmarks/run-benchmarks.sh}.
+ *
+ * <ol>
+ *   <li>starts the canned server in this JVM (the JMH forks only run clients, so {@code gc.alloc.rate.norm}
+ *       counts client allocations only);</li>
+ *   <li>JMH, one fork per client: {@link LatencyBenchmark} (single thread, µs/op) for getWorkflow,
+ *       listInstances and runWorkflow; {@link ThroughputBenchmark} (16 threads, ops/s) for getWorkflow;
+ *       {@link DecorationBenchmark} (the starter's interceptors alone, no decoration, one, or all); all with the
+ *       GC profiler;</li>
+ *   <li>{@link StartupComparison} in fresh JVMs;</li>
+ *   <li>prints the table and writes it with the JMH JSON results to the results directory.</li>
+ * </ol>
+ *
+ * Options: {@code --quick} (2+3 iterations, 5 start-up runs; the default is 8 warm-up and 5 measured iterations of
+ * 1 s, 15 start-up runs per side), {@code --startup-runs N},
+ * {@code --baseline-classpath CP} (start-up is skipped without it), {@code --results DIR},
+ * {@code --skip latency,throughput,decorations,startup}, {@code --full} (throughput of runWorkflow too).
+ */
+public final class BenchmarkMain {
+
+    private static final long SERVER_WARM_UP_SECONDS = 5;
+
+    private BenchmarkMain() {
+    }
+
+    /** Entry point, see the class description for the options. */
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        Files.createDirectories(settings.results);
+        String loadBefore = Machine.loadAverage();
+        List<Figure> figures = new ArrayList<>();
+        StartupComparison.Result startup = null;
+        String startupNote = null;
+        try (CannedOrchestrationServer server = CannedOrchestrationServer.start(CannedPayloads.create(),
+                ClientState.TOKEN)) {
+            warmUp(server);
+            if (!settings.skip.contains("latency")) {
+                figures.addAll(jmh(settings, server, "latency", LatencyBenchmark.class.getName() + "\\.",
+                        "client", "starter", "plain", "jdk"));
+            }
+            if (!settings.skip.contains("throughput")) {
+                String methods = settings.full ? "(getWorkflow|runWorkflow)" : "getWorkflow";
+                // 16 threads on 2 cores vary most from one second to the next: twice the measured iterations.
+                figures.addAll(jmh(settings, 2 * settings.measurementIterations, server, "throughput",
+                        ThroughputBenchmark.class.getName() + "\\." + methods + "$", "client", "starter", "plain",
+                        "jdk"));
+            }
+            if (!settings.skip.contains("decorations")) {
+                figures.addAll(jmh(settings, server, "decorations", DecorationBenchmark.class.getName() + "\\.",
+                        "decorations", "none", "metrics", "breaker", "retry", "all"));
+            }
+        }
+        if (!settings.skip.contains("startup")) {
+            if (settings.baselineClasspath == null) {
+                startupNote = "skipped: no --baseline-classpath given";
+            }
+            else {
+                try {
+                    startup = new StartupComparison(System.getProperty("java.class.path"),
+                            settings.baselineClasspath, settings.startupRuns).run();
+                }
+                catch (IllegalStateException ex) {
+                    startupNote = "failed: " + ex.getMessage();
+                }
+            }
+        }
+        String table = new ResultTable(figures, startup, startupNote,
+                Machine.describe(loadBefore, Machine.loadAverage()), settings.describe()).render();
+        Path summary = settings.results.resolve("summary.md");
+        Files.writeString(summary, table, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("Written to " + summary.toAbsolutePath() + " (JMH JSON results beside it).");
+    }
+
+    /**
+     * Serves every route for a few seconds before the first fork, so that the server's code is compiled by then:
+     * otherwise the first client measured would also pay for warming the server up.
+     */
+    private static void warmUp(CannedOrchestrationServer server) throws Exception {
+        System.out.println("Warming the server up for " + SERVER_WARM_UP_SECONDS + " s...");
+        long end = System.nanoTime() + SERVER_WARM_UP_SECONDS * 1_000_000_000L;
+        try (BenchmarkTarget client = new JdkHttpTarget(server.baseUrl(), ClientState.TOKEN)) {
+            for (int i = 0; System.nanoTime() < end; i++) {
+                client.getWorkflow(CannedPayloads.WORKFLOW_ID);
+                client.runWorkflow(CannedPayloads.WORKFLOW_ID, CannedPayloads.RUN_VARIABLES);
+                if (i % 20 == 0) {
+                    client.listInstances();
+                }
+            }
+        }
+    }
+
+    private static List<Figure> jmh(Settings settings, CannedOrchestrationServer server, String name,
+            String include, String param, String... values) throws RunnerException {
+        return jmh(settings, settings.measurementIterations, server, name, include, param, values);
+    }
+
+    private static List<Figure> jmh(Settings settings, int measurementIterations, CannedOrchestrationServer server,
+            String name, String include, String param, String... values) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .param(param, values)
+                .forks(1)
+                .warmupIterations(settings.warmupIterations)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(measurementIterations)
+                .measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("-Xms1g", "-Xmx1g", "-D" + ClientState.SERVER_PROPERTY + "=" + server.baseUrl())
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(false)
+                .resultFormat(ResultFormatType.JSON)
+                .result(settings.results.resolve(name + ".json").toString());
+        return Figure.of(new Runner(options.build()).run());
+    }
+
+    /** The command-line options. */
+    static final class Settings {
+
+        int warmupIterations = 8;
+        int measurementIterations = 5;
+        int startupRuns = 15;
+        boolean full;
+        String baselineClasspath;
+        Path results = Path.of("benchmarks", "target", "benchmark-results");
+        List<String> skip = List.of();
+
+        static Settings parse(String[] args) {
+            Settings settings = new Settings();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> {
+                        settings.warmupIterations = 2;
+                        settings.measurementIterations = 3;
+                        settings.startupRuns = 5;
+                    }
+                    case "--full" -> settings.full = true;
+                    case "--startup-runs" -> settings.startupRuns = Integer.parseInt(value(args, ++i));
+                    case "--baseline-classpath" -> settings.baselineClasspath = value(args, ++i);
+                    case "--results" -> settings.results = Path.of(value(args, ++i));
+                    case "--skip" -> settings.skip = Arrays.asList(value(args, ++i).split(","));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (expected --quick, --full, --startup-runs N, --baseline-classpath CP, --results DIR,"
+                            + " --skip latency,throughput,decorations,startup)");
+                }
+            }
+            if (settings.startupRuns < 1) {
+                throw new IllegalArgumentException("--startup-runs must be at least 1");
+            }
+            return settings;
+        }
+
+        private static String value(String[] args, int index) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(args[index - 1] + " needs a value");
+            }
+            return args[index];
+        }
+
+        String describe() {
+            return "JMH: 1 fork per client, " + warmupIterations + " x 1 s warm-up, " + measurementIterations
+                    + " x 1 s measurement (" + 2 * measurementIterations + " for the 16-thread throughput), "
+                    + "-Xms1g -Xmx1g, GC profiler; start-up: median of " + startupRuns
+                    + " fresh JVMs per side, -Xmx512m";
+        }
+    }
+
+    /** Where the figures were taken. */
+    static final class Machine {
+
+        private Machine() {
+        }
+
+        static String loadAverage() {
+            try {
+                String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+                return fields[0] + " " + fields[1] + " " + fields[2];
+            }
+            catch (IOException | RuntimeException ex) {
+                return "unknown";
+            }
+        }
+
+        static String describe(String loadBefore, String loadAfter) {
+            return Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel() + "), "
+                    + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                    + "; load average (1/5/15 min) before: " + loadBefore + ", after: " + loadAfter;
+        }
+
+        private static String cpuModel() {
+            try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+                return lines.filter(line -> line.startsWith("model name"))
+                        .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                        .findFirst()
+                        .orElse("unknown model");
+            }
+            catch (IOException | RuntimeException ex) {
+                return "unknown model";
+            }
+        }
+    }
+}

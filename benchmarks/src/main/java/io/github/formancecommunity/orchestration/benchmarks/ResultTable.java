@@ -1,0 +1,264 @@
+package io.github.formancecommunity.orchestration.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Renders the figures as Markdown: per-call latency, allocation and throughput of (a) starter, (b) plain client
+ * and (c) JDK HttpClient with the ratios (a)/(c) and (b)/(c), the price of each decoration, the start-up
+ * comparison, and each target with its verdict.
+ */
+final class ResultTable {
+
+    static final double TARGET_THROUGHPUT_RATIO = 0.85;
+    static final double TARGET_ADDED_LATENCY_MICROS = 25;
+    static final double TARGET_ALLOCATION_RATIO = 1.5;
+    static final double TARGET_STARTUP_MILLIS = 150;
+
+    private static final String[] OPERATIONS = {"getWorkflow", "listInstances", "runWorkflow"};
+    private static final String[] DECORATIONS = {"none", "metrics", "breaker", "retry", "all"};
+
+    private final List<Figure> figures;
+    private final StartupComparison.Result startup;
+    private final String startupNote;
+    private final String machine;
+    private final String settings;
+    private final StringBuilder out = new StringBuilder();
+
+    ResultTable(List<Figure> figures, StartupComparison.Result startup, String startupNote, String machine,
+            String settings) {
+        this.figures = figures;
+        this.startup = startup;
+        this.startupNote = startupNote;
+        this.machine = machine;
+        this.settings = settings;
+    }
+
+    String render() {
+        line("## Benchmark results");
+        line("");
+        line("Machine: " + machine + ".");
+        line("Settings: " + settings + ".");
+        line("Clients: (a) `starter` = the starter's `OrchestrationV1` bean (metrics on a SimpleMeterRegistry, "
+                + "circuit breaker, retry, bearer token); (b) `plain` = `OrchestrationV1Client.builder()` with the "
+                + "bearer token and no interceptor; (c) `jdk` = JDK `HttpClient` + Jackson 3.");
+        line("");
+        latency();
+        allocation();
+        throughput();
+        decorations();
+        startup();
+        targets();
+        return out.toString();
+    }
+
+    private void latency() {
+        line("### Per call, one thread (average µs/op, lower is better)");
+        line("");
+        line("| operation | (a) starter | (b) plain | (c) jdk | (a)/(c) | (b)/(c) | (a)−(c) µs |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (String operation : OPERATIONS) {
+            String benchmark = "LatencyBenchmark." + operation;
+            Optional<Figure> a = find(benchmark, "starter");
+            Optional<Figure> b = find(benchmark, "plain");
+            Optional<Figure> c = find(benchmark, "jdk");
+            if (a.isEmpty() && b.isEmpty() && c.isEmpty()) {
+                continue;
+            }
+            line("| " + operation + " | " + score(a, 1) + " | " + score(b, 1) + " | " + score(c, 1) + " | "
+                    + ratio(a, c) + " | " + ratio(b, c) + " | " + difference(a, c) + " |");
+        }
+        line("");
+    }
+
+    private void allocation() {
+        line("### Allocation per call (gc.alloc.rate.norm, bytes/op)");
+        line("");
+        line("| benchmark | (a) starter | (b) plain | (c) jdk | (a)/(c) | (b)/(c) |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (String benchmark : List.of("LatencyBenchmark.getWorkflow", "LatencyBenchmark.listInstances",
+                "LatencyBenchmark.runWorkflow", "ThroughputBenchmark.getWorkflow", "ThroughputBenchmark.runWorkflow")) {
+            Optional<Figure> a = find(benchmark, "starter");
+            Optional<Figure> b = find(benchmark, "plain");
+            Optional<Figure> c = find(benchmark, "jdk");
+            if (a.isEmpty() && b.isEmpty() && c.isEmpty()) {
+                continue;
+            }
+            line("| " + label(benchmark) + " | " + bytes(a) + " | " + bytes(b) + " | " + bytes(c) + " | "
+                    + allocRatio(a, c) + " | " + allocRatio(b, c) + " |");
+        }
+        line("");
+    }
+
+    private void throughput() {
+        line("### Throughput, 16 threads on one client (ops/s, higher is better)");
+        line("");
+        line("| operation | (a) starter | (b) plain | (c) jdk | (a)/(c) | (b)/(c) |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (String operation : OPERATIONS) {
+            String benchmark = "ThroughputBenchmark." + operation;
+            Optional<Figure> a = find(benchmark, "starter");
+            Optional<Figure> b = find(benchmark, "plain");
+            Optional<Figure> c = find(benchmark, "jdk");
+            if (a.isEmpty() && b.isEmpty() && c.isEmpty()) {
+                continue;
+            }
+            line("| " + operation + " | " + score(a, 0) + " | " + score(b, 0) + " | " + score(c, 0) + " | "
+                    + ratio(a, c) + " | " + ratio(b, c) + " |");
+        }
+        line("");
+    }
+
+    private void decorations() {
+        Optional<Figure> none = find("DecorationBenchmark.getWorkflow", "none");
+        if (none.isEmpty()) {
+            return;
+        }
+        line("### What each decoration costs (the starter's interceptors around a call that returns at once)");
+        line("");
+        line("| decorations | ns/call | added ns | bytes/call | added bytes |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        for (String decorations : DECORATIONS) {
+            Optional<Figure> figure = find("DecorationBenchmark.getWorkflow", decorations);
+            if (figure.isEmpty()) {
+                continue;
+            }
+            line("| " + decorations + " | " + score(figure, 1) + " | "
+                    + signed(figure.get().score() - none.get().score(), 1) + " | " + bytes(figure) + " | "
+                    + signed(figure.get().allocBytesPerOp() - none.get().allocBytesPerOp(), 0) + " |");
+        }
+        line("");
+    }
+
+    private void startup() {
+        line("### Start-up of a minimal application context");
+        line("");
+        if (startup == null) {
+            line("Start-up " + (startupNote == null ? "not measured" : startupNote) + ".");
+            line("");
+            return;
+        }
+        line("| application | runs | context start, median ms | min–max ms | JVM uptime when ready, median ms | "
+                + "process CPU when ready, median ms | heap used after start (after GC), median MB | beans | "
+                + "classes loaded |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        startupRow("spring-boot-starter only", startup.baseline());
+        startupRow("with the Orchestration starter", startup.withStarter());
+        line("");
+        line(String.format(Locale.ROOT, "The starter adds %.0f ms to context start-up (%.0f ms of process CPU time), "
+                + "%.1f MB of heap and %d loaded classes.", startup.addedMillis(),
+                startup.withStarter().medianCpuMillis() - startup.baseline().medianCpuMillis(),
+                startup.addedHeapMegabytes(), startup.withStarter().classes() - startup.baseline().classes()));
+        line("");
+    }
+
+    private void startupRow(String name, StartupComparison.Summary summary) {
+        line(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f–%.0f | %.0f | %.0f | %.1f | %d | %d |", name,
+                summary.runs(), summary.medianContextMillis(), summary.minContextMillis(),
+                summary.maxContextMillis(), summary.medianUptimeMillis(), summary.medianCpuMillis(),
+                summary.medianHeapMegabytes(), summary.beans(), summary.classes()));
+    }
+
+    private void targets() {
+        line("### Targets");
+        line("");
+        Optional<Figure> ta = find("ThroughputBenchmark.getWorkflow", "starter");
+        Optional<Figure> tc = find("ThroughputBenchmark.getWorkflow", "jdk");
+        if (ta.isPresent() && tc.isPresent()) {
+            double value = ta.get().score() / tc.get().score();
+            double error = value * Math.hypot(zeroIfNaN(ta.get().error()) / ta.get().score(),
+                    zeroIfNaN(tc.get().error()) / tc.get().score());
+            String text = String.format(Locale.ROOT,
+                    "throughput (a)/(c), getWorkflow, 16 threads: %.2f ± %.2f (target ≥ %.2f)", value, error,
+                    TARGET_THROUGHPUT_RATIO);
+            if (value < TARGET_THROUGHPUT_RATIO && value + error >= TARGET_THROUGHPUT_RATIO) {
+                line("- UNRESOLVED: " + text + ": the target is within the measurement error");
+            }
+            else {
+                verdict(text, value >= TARGET_THROUGHPUT_RATIO);
+            }
+        }
+        for (String operation : OPERATIONS) {
+            Optional<Figure> a = find("LatencyBenchmark." + operation, "starter");
+            Optional<Figure> c = find("LatencyBenchmark." + operation, "jdk");
+            if (a.isPresent() && c.isPresent()) {
+                double added = a.get().score() - c.get().score();
+                double error = Math.hypot(zeroIfNaN(a.get().error()), zeroIfNaN(c.get().error()));
+                String text = String.format(Locale.ROOT, "added latency (a)−(c), %s: %.1f ± %.1f µs (target ≤ %.0f µs)",
+                        operation, added, error, TARGET_ADDED_LATENCY_MICROS);
+                if (added > TARGET_ADDED_LATENCY_MICROS && added - error <= TARGET_ADDED_LATENCY_MICROS) {
+                    line("- UNRESOLVED: " + text + ": the difference is within the measurement error");
+                }
+                else {
+                    verdict(text, added <= TARGET_ADDED_LATENCY_MICROS);
+                }
+                double alloc = a.get().allocBytesPerOp() / c.get().allocBytesPerOp();
+                verdict(String.format(Locale.ROOT, "allocation (a)/(c), %s: %.2f (target ≤ %.1f)", operation, alloc,
+                        TARGET_ALLOCATION_RATIO), alloc <= TARGET_ALLOCATION_RATIO);
+            }
+        }
+        if (startup != null) {
+            verdict(String.format(Locale.ROOT, "start-up added by the starter: %.0f ms (target ≤ %.0f ms)",
+                    startup.addedMillis(), TARGET_STARTUP_MILLIS), startup.addedMillis() <= TARGET_STARTUP_MILLIS);
+        }
+        line("");
+    }
+
+    private static double zeroIfNaN(double value) {
+        return Double.isNaN(value) ? 0 : value;
+    }
+
+    private void verdict(String text, boolean met) {
+        line("- " + (met ? "met: " : "MISSED: ") + text);
+    }
+
+    private Optional<Figure> find(String benchmark, String client) {
+        return figures.stream()
+                .filter(f -> f.benchmark().equals(benchmark) && client.equals(f.client()))
+                .filter(f -> !Double.isNaN(f.score()))
+                .findFirst();
+    }
+
+    private static String label(String benchmark) {
+        return benchmark.startsWith("Throughput") ? benchmark.substring(benchmark.indexOf('.') + 1) + " (16 threads)"
+                : benchmark.substring(benchmark.indexOf('.') + 1);
+    }
+
+    private static String score(Optional<Figure> figure, int decimals) {
+        if (figure.isEmpty()) {
+            return "n/a";
+        }
+        Figure f = figure.get();
+        String format = "%." + decimals + "f";
+        String score = String.format(Locale.ROOT, format, f.score());
+        return Double.isNaN(f.error()) ? score : score + " ± " + String.format(Locale.ROOT, format, f.error());
+    }
+
+    private static String bytes(Optional<Figure> figure) {
+        return figure.isEmpty() || Double.isNaN(figure.get().allocBytesPerOp()) ? "n/a"
+                : String.format(Locale.ROOT, "%,.0f", figure.get().allocBytesPerOp());
+    }
+
+    private static String ratio(Optional<Figure> a, Optional<Figure> c) {
+        return a.isEmpty() || c.isEmpty() ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", a.get().score() / c.get().score());
+    }
+
+    private static String allocRatio(Optional<Figure> a, Optional<Figure> c) {
+        return a.isEmpty() || c.isEmpty() ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", a.get().allocBytesPerOp() / c.get().allocBytesPerOp());
+    }
+
+    private static String difference(Optional<Figure> a, Optional<Figure> c) {
+        return a.isEmpty() || c.isEmpty() ? "n/a" : signed(a.get().score() - c.get().score(), 1);
+    }
+
+    private static String signed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%+,." + decimals + "f", value);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.formancecommunity.orchestration.benchmarks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
+import io.github.formancecommunity.orchestration.client.OrchestrationV1;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Starts a minimal non-web Spring Boot application with the starter on the class path and hands out its
+ * {@link OrchestrationV1} bean: client (a) and its one-decoration variants.
+ */
+final class StarterContext {
+
+    private StarterContext() {
+    }
+
+    /**
+     * Starts the application.
+     *
+     * @param baseUrl    the server, without path prefix
+     * @param token      the static bearer token ({@code formance.orchestration.auth.token})
+     * @param overrides  further {@code formance.orchestration.*} properties
+     */
+    static BenchmarkTarget start(String baseUrl, String token, Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("formance.orchestration.base-url", baseUrl);
+        properties.put("formance.orchestration.path-prefix", CannedOrchestrationServer.PATH_PREFIX);
+        properties.put("formance.orchestration.auth.token", token);
+        properties.put("logging.level.root", "WARN");
+        properties.putAll(overrides);
+        ConfigurableApplicationContext context = startContext(properties);
+        try {
+            OrchestrationV1 client = context.getBean(OrchestrationV1.class);
+            List<String> interceptors = context.getBeanProvider(OrchestrationCallInterceptor.class)
+                    .orderedStream()
+                    .map(interceptor -> interceptor.getClass().getSimpleName())
+                    .toList();
+            return new OrchestrationV1Target(client, context, client + " with interceptors " + interceptors);
+        }
+        catch (RuntimeException ex) {
+            context.close();
+            throw new IllegalStateException("the starter registered no OrchestrationV1 bean: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Starts the application with the given properties (base URL, token and decorations included). */
+    static ConfigurableApplicationContext startContext(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .properties(properties)
+                .run();
+    }
+
+    /** The application: auto-configuration plus the meter registry an application with actuator would have. */
+    @SpringBootConfiguration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class BenchmarkApplication {
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+}
