@@ -21,7 +21,7 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
 import io.github.formancecommunity.orchestration.client.model.WorkflowStage;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
 
-/** The JUnit example of docs/readme/test-server.md, kept compiling and passing. */
+/** The JUnit example of the README (section "Testing your application without a Formance Stack"), kept compiling and passing. */
 @EmbeddedOrchestration(auth = true)
 class ReadmeExampleTest {
 
