@@ -13,9 +13,10 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowStage;
 
 /**
  * One call of each of the 17 operations with valid arguments, with the method and path it reaches (no path
- * prefix) and a success body the client accepts.
+ * prefix) and a success body the client accepts. Shared with the starter-level fault suite through the client's
+ * test-jar.
  */
-enum OperationCase {
+public enum OperationCase {
 
     GET_SERVER_INFO(OrchestrationOperation.GET_SERVER_INFO, "/_info", c -> c.getServerInfo(),
             "{\"version\":\"v2.6.0\"}"),
@@ -55,29 +56,34 @@ enum OperationCase {
         this.successBody = successBody;
     }
 
-    OrchestrationOperation operation() {
+    public OrchestrationOperation operation() {
         return operation;
     }
 
-    String method() {
+    public String method() {
         return operation.httpMethod();
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
     /** The success body, {@code null} for the 204 operations. */
-    String successBody() {
+    public String successBody() {
         return successBody;
     }
 
-    void invoke(OrchestrationV1 client) {
+    public void invoke(OrchestrationV1 client) {
         invocation.accept(client);
     }
 
+    /** Whether the starter may retry it. */
+    public boolean idempotent() {
+        return operation.isIdempotent();
+    }
+
     /** The four POST operations. */
-    static List<OperationCase> posts() {
+    public static List<OperationCase> posts() {
         return Arrays.stream(values()).filter(c -> "POST".equals(c.method())).toList();
     }
 

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.autoconfigure.faults;
 
+import io.github.formancecommunity.orchestration.client.faults.OperationCase;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -100,13 +102,13 @@ class CircuitBreakerFaultTest {
 
     private static void stubAll(ResponseDefinitionBuilder response) {
         server.stubFor(request("GET", anyUrl()).willReturn(response));
-        for (StarterOperation operation : StarterOperation.values()) {
+        for (OperationCase operation : OperationCase.values()) {
             server.stubFor(request(operation.method(), urlPathEqualTo(operation.path())).willReturn(response));
         }
     }
 
     private static void stubSuccess() {
-        for (StarterOperation operation : StarterOperation.values()) {
+        for (OperationCase operation : OperationCase.values()) {
             ResponseDefinitionBuilder success = aResponse().withStatus(operation.operation().successStatus());
             if (operation.successBody() != null) {
                 success.withHeader("Content-Type", "application/json").withBody(operation.successBody());
@@ -136,7 +138,7 @@ class CircuitBreakerFaultTest {
 
             // open: every operation is rejected without a request, POSTs included, and without a token request
             for (int round = 0; round < 3; round++) {
-                for (StarterOperation operation : StarterOperation.values()) {
+                for (OperationCase operation : OperationCase.values()) {
                     Throwable thrown = catchThrowable(() -> operation.invoke(client));
                     assertThat(thrown).as(operation.name()).isInstanceOf(OrchestrationCircuitOpenException.class);
                     assertThat(thrown.getMessage()).startsWith(operation.operation().operationId() + " rejected")
@@ -145,7 +147,7 @@ class CircuitBreakerFaultTest {
                             .isEqualTo(operation.operation());
                 }
             }
-            TALLY.calls.addAndGet(3 * StarterOperation.values().length);
+            TALLY.calls.addAndGet(3 * OperationCase.values().length);
             assertThat(apiRequests()).isEqualTo(10);
             assertThat(TOKENS.requests()).isEqualTo(tokenRequests);
 
@@ -239,14 +241,14 @@ class CircuitBreakerFaultTest {
             stubAll(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
             for (int i = 0; i < 10; i++) {
-                assertThat(catchThrowable(() -> StarterOperation.RUN_WORKFLOW.invoke(client)))
+                assertThat(catchThrowable(() -> OperationCase.RUN_WORKFLOW.invoke(client)))
                         .isInstanceOf(OrchestrationTransportException.class);
             }
             TALLY.calls.addAndGet(10);
             TALLY.faults.addAndGet(10);
 
             assertThat(breaker.getState()).isEqualTo(State.OPEN);
-            assertThat(catchThrowable(() -> StarterOperation.RUN_WORKFLOW.invoke(client)))
+            assertThat(catchThrowable(() -> OperationCase.RUN_WORKFLOW.invoke(client)))
                     .isInstanceOf(OrchestrationCircuitOpenException.class);
             assertThat(apiRequests(10)).isEqualTo(10);
             TALLY.requests.addAndGet(10);
@@ -265,7 +267,7 @@ class CircuitBreakerFaultTest {
 
             int calls = 0;
             for (int round = 0; round < 6; round++) {
-                for (StarterOperation operation : StarterOperation.values()) {
+                for (OperationCase operation : OperationCase.values()) {
                     Throwable thrown = catchThrowable(() -> operation.invoke(client));
                     calls++;
                     assertThat(thrown).as(operation.name()).isInstanceOf(OrchestrationApiException.class);
@@ -279,8 +281,8 @@ class CircuitBreakerFaultTest {
             assertThat(breaker.getState()).isEqualTo(State.CLOSED);
             assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
             // every call reached the server: a 401 twice (one refresh), a 429 of an idempotent call three times
-            int idempotent = (int) java.util.Arrays.stream(StarterOperation.values())
-                    .filter(StarterOperation::idempotent).count();
+            int idempotent = (int) java.util.Arrays.stream(OperationCase.values())
+                    .filter(OperationCase::idempotent).count();
             int expected = status == 401 ? 2 * calls : status == 429 ? 6 * (3 * idempotent + (17 - idempotent))
                     : calls;
             assertThat(apiRequests(expected)).isEqualTo(expected);

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.autoconfigure.faults;
 
+import io.github.formancecommunity.orchestration.client.faults.OperationCase;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -112,8 +114,8 @@ class ConcurrencyFaultTest {
         OrchestrationFeignBuilderCustomizer observedPool = feign -> feign.client(new ApacheHttp5Client(http));
 
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
-        Map<StarterOperation, LongAdder> calls = new ConcurrentHashMap<>();
-        Map<StarterOperation, LongAdder> rejected = new ConcurrentHashMap<>();
+        Map<OperationCase, LongAdder> calls = new ConcurrentHashMap<>();
+        Map<OperationCase, LongAdder> rejected = new ConcurrentHashMap<>();
         AtomicInteger transitions = new AtomicInteger();
 
         StarterFaults.runner(server.baseUrl())
@@ -138,8 +140,8 @@ class ConcurrencyFaultTest {
                                 if (k > 0 && k % (CALLS_PER_THREAD / ROUNDS) == 0) {
                                     round.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
                                 }
-                                StarterOperation operation = StarterOperation.values()[(thread + k)
-                                        % StarterOperation.values().length];
+                                OperationCase operation = OperationCase.values()[(thread + k)
+                                        % OperationCase.values().length];
                                 calls.computeIfAbsent(operation, o -> new LongAdder()).increment();
                                 try {
                                     operation.invoke(client);
@@ -191,7 +193,7 @@ class ConcurrencyFaultTest {
                     assertThat(TOKENS.requests("orchestration:write")).isEqualTo(ROUNDS);
 
                     // POSTs at most once per call, idempotent calls within the budget
-                    for (StarterOperation operation : StarterOperation.values()) {
+                    for (OperationCase operation : OperationCase.values()) {
                         long made = calls.get(operation).sum();
                         long sent = made - (rejected.containsKey(operation) ? rejected.get(operation).sum() : 0);
                         int received = API.requests(operation);
@@ -260,8 +262,8 @@ class ConcurrencyFaultTest {
                                 if (k > 0 && k % (CALLS_PER_THREAD / ROUNDS) == 0) {
                                     round.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
                                 }
-                                StarterOperation operation = StarterOperation.values()[(thread + k)
-                                        % StarterOperation.values().length];
+                                OperationCase operation = OperationCase.values()[(thread + k)
+                                        % OperationCase.values().length];
                                 try {
                                     operation.invoke(client);
                                     outcomes.computeIfAbsent("success", o -> new LongAdder()).increment();

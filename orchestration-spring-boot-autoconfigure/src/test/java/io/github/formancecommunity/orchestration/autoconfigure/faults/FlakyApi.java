@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.autoconfigure.faults;
 
+import io.github.formancecommunity.orchestration.client.faults.OperationCase;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -35,10 +37,10 @@ final class FlakyApi implements ResponseDefinitionTransformerV2 {
     static final String NAME = "fault-suite-flaky-api";
 
     private final Random random = new Random(20261128L);
-    private final Map<String, StarterOperation> operations = new HashMap<>();
+    private final Map<String, OperationCase> operations = new HashMap<>();
     final Map<String, AtomicInteger> faults = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
-    final Map<StarterOperation, AtomicInteger> perOperation = new ConcurrentHashMap<>();
+    final Map<OperationCase, AtomicInteger> perOperation = new ConcurrentHashMap<>();
     private final int slowMillis;
     /** While set, every request gets a 500 (a server-error storm). */
     volatile boolean storm;
@@ -47,7 +49,7 @@ final class FlakyApi implements ResponseDefinitionTransformerV2 {
 
     FlakyApi(int slowMillis) {
         this.slowMillis = slowMillis;
-        for (StarterOperation operation : StarterOperation.values()) {
+        for (OperationCase operation : OperationCase.values()) {
             operations.put(operation.method() + " " + operation.path(), operation);
         }
     }
@@ -56,7 +58,7 @@ final class FlakyApi implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         requests.incrementAndGet();
         String key = serveEvent.getRequest().getMethod().getName() + " " + serveEvent.getRequest().getUrl();
-        StarterOperation operation = operations.get(key.contains("?") ? key.substring(0, key.indexOf('?')) : key);
+        OperationCase operation = operations.get(key.contains("?") ? key.substring(0, key.indexOf('?')) : key);
         if (operation == null) {
             return fault("unknown path", new ResponseDefinitionBuilder().withStatus(418));
         }
@@ -123,7 +125,7 @@ final class FlakyApi implements ResponseDefinitionTransformerV2 {
     }
 
     /** Requests received for the operation. */
-    int requests(StarterOperation operation) {
+    int requests(OperationCase operation) {
         AtomicInteger count = perOperation.get(operation);
         return count == null ? 0 : count.get();
     }

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.autoconfigure.faults;
 
+import io.github.formancecommunity.orchestration.client.faults.OperationCase;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -122,7 +124,7 @@ class StarterAuthFaultTest {
             CircuitBreaker breaker = context.getBean("orchestrationCircuitBreaker", CircuitBreaker.class);
 
             Throwable read = catchThrowable(client::listWorkflows);
-            Throwable write = catchThrowable(() -> StarterOperation.CREATE_WORKFLOW.invoke(client));
+            Throwable write = catchThrowable(() -> OperationCase.CREATE_WORKFLOW.invoke(client));
             TALLY.calls.addAndGet(2);
 
             assertThat(read).isInstanceOf(OrchestrationApiException.class);
@@ -217,7 +219,7 @@ class StarterAuthFaultTest {
         server.resetRequests();
         int calls = 0;
         for (int round = 0; round < 3; round++) {
-            for (StarterOperation operation : StarterOperation.values()) {
+            for (OperationCase operation : OperationCase.values()) {
                 Throwable thrown = catchThrowable(() -> operation.invoke(client));
                 calls++;
                 assertThat(thrown).as(operation.name()).isInstanceOf(OrchestrationAuthenticationException.class);

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.autoconfigure.faults;
 
+import io.github.formancecommunity.orchestration.client.faults.OperationCase;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -73,7 +75,7 @@ class StarterRetryFaultTest {
         TALLY.print();
     }
 
-    private static int apiRequests(StarterOperation operation) {
+    private static int apiRequests(OperationCase operation) {
         return server.countRequestsMatching(
                 requestedFor(operation.method(), urlPathEqualTo(operation.path())).build()).getCount();
     }
@@ -82,7 +84,7 @@ class StarterRetryFaultTest {
      * The requests the server received for the operation once it has recorded at least {@code expected} (WireMock
      * records an exchange when it has answered, after a delay or a fault); the call has returned, so no more come.
      */
-    private static int apiRequests(StarterOperation operation, int expected) {
+    private static int apiRequests(OperationCase operation, int expected) {
         await().atMost(Duration.ofSeconds(20)).until(() -> apiRequests(operation) >= expected);
         return apiRequests(operation);
     }
@@ -106,7 +108,7 @@ class StarterRetryFaultTest {
             OrchestrationV1 client = context.getBean(OrchestrationV1.class);
             CircuitBreaker breaker = context.getBean("orchestrationCircuitBreaker", CircuitBreaker.class);
             AttemptCounter attempts = context.getBean(AttemptCounter.class);
-            for (StarterOperation operation : StarterOperation.values()) {
+            for (OperationCase operation : OperationCase.values()) {
                 breaker.reset();
                 attempts.attempts.set(0);
                 ResponseDefinitionBuilder response = aResponse().withStatus(status)
@@ -140,7 +142,7 @@ class StarterRetryFaultTest {
     void aBurstShorterThanTheBudgetIsHealedByRetriesALongerOneIsNot(int failures) {
         StarterFaults.runner(server.baseUrl()).run(context -> {
             OrchestrationV1 client = context.getBean(OrchestrationV1.class);
-            for (StarterOperation operation : StarterOperation.values()) {
+            for (OperationCase operation : OperationCase.values()) {
                 server.resetRequests();
                 stubBurst(operation, failures, () -> aResponse().withStatus(503).withHeader("Retry-After", "0"));
 
@@ -194,7 +196,7 @@ class StarterRetryFaultTest {
                 .run(context -> {
                     OrchestrationV1 client = context.getBean(OrchestrationV1.class);
                     CircuitBreaker breaker = context.getBean("orchestrationCircuitBreaker", CircuitBreaker.class);
-                    for (StarterOperation operation : StarterOperation.values()) {
+                    for (OperationCase operation : OperationCase.values()) {
                         breaker.reset();
                         server.stubFor(request(operation.method(), urlPathEqualTo(operation.path()))
                                 .willReturn(fault.response.get()));
@@ -227,11 +229,11 @@ class StarterRetryFaultTest {
                             .willReturn(aResponse().withStatus(502)));
 
                     catchThrowable(client::listWorkflows);
-                    catchThrowable(() -> StarterOperation.CREATE_WORKFLOW.invoke(client));
+                    catchThrowable(() -> OperationCase.CREATE_WORKFLOW.invoke(client));
                     TALLY.calls.addAndGet(2);
 
-                    assertThat(apiRequests(StarterOperation.LIST_WORKFLOWS, maxAttempts)).isEqualTo(maxAttempts);
-                    assertThat(apiRequests(StarterOperation.CREATE_WORKFLOW, 1)).isEqualTo(1);
+                    assertThat(apiRequests(OperationCase.LIST_WORKFLOWS, maxAttempts)).isEqualTo(maxAttempts);
+                    assertThat(apiRequests(OperationCase.CREATE_WORKFLOW, 1)).isEqualTo(1);
                     TALLY.requests.addAndGet(maxAttempts + 1);
                     TALLY.faults.addAndGet(maxAttempts + 1);
                     TALLY.retries.addAndGet(maxAttempts - 1);
@@ -247,12 +249,12 @@ class StarterRetryFaultTest {
                     server.stubFor(request("GET", urlPathEqualTo("/workflows")).willReturn(aResponse().withStatus(503)));
                     catchThrowable(context.getBean(OrchestrationV1.class)::listWorkflows);
                     TALLY.calls.incrementAndGet();
-                    assertThat(apiRequests(StarterOperation.LIST_WORKFLOWS, 1)).isEqualTo(1);
+                    assertThat(apiRequests(OperationCase.LIST_WORKFLOWS, 1)).isEqualTo(1);
                     TALLY.requests.incrementAndGet();
                 });
     }
 
-    private static void stubBurst(StarterOperation operation, int failures,
+    private static void stubBurst(OperationCase operation, int failures,
             Supplier<ResponseDefinitionBuilder> failure) {
         String scenario = "burst-" + operation.name();
         server.resetScenarios();
