@@ -3,6 +3,7 @@ package io.github.formancecommunity.orchestration.client.model;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -26,6 +27,7 @@ public record StageStatus(BigDecimal stage, String instanceID, String temporalRu
     }
 
     /** Whether the stage has ended. */
+    @JsonIgnore
     public boolean isTerminated() {
         return terminatedAt != null;
     }

@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -18,6 +19,7 @@ public record Workflow(String id, WorkflowConfig config, OffsetDateTime createdA
         OffsetDateTime deletedAt) {
 
     /** Whether the server reports the workflow as deleted. */
+    @JsonIgnore
     public boolean isDeleted() {
         return deletedAt != null;
     }

@@ -3,6 +3,7 @@ package io.github.formancecommunity.orchestration.client.model;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -29,6 +30,7 @@ public record WorkflowInstance(String workflowID, Workflow workflow, String id, 
     }
 
     /** Whether the run ended with an error, on the instance or on one of its stages. */
+    @JsonIgnore
     public boolean isFailed() {
         return error != null || status.stream().anyMatch(s -> s.error() != null);
     }
