@@ -47,11 +47,10 @@ final class EnvelopeDecoder implements Decoder {
         if (body.length == 0) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
-        TokenRedaction redaction = TokenRedaction.of(response.request());
         String contentType = BodyExcerpt.contentType(response);
         if (!BodyExcerpt.isJson(contentType)) {
             throw unreadable(operation, status, "a " + contentType + " body where JSON was expected: "
-                    + BodyExcerpt.excerpt(body, redaction), null);
+                    + BodyExcerpt.excerpt(body, TokenRedaction.of(response.request())), null);
         }
         JavaType javaType = mapper.constructType(type);
         try {
@@ -62,6 +61,7 @@ final class EnvelopeDecoder implements Decoder {
             return value;
         }
         catch (JacksonException ex) {
+            TokenRedaction redaction = TokenRedaction.of(response.request());
             // Jackson quotes offending values: a cause echoing the token is left out rather than carried
             throw unreadable(operation, status, "a body that is not valid for " + javaType.getRawClass().getSimpleName()
                     + where(ex) + " (" + BodyExcerpt.truncate(redaction.apply(ex.getOriginalMessage()), 200) + "): "
