@@ -1,6 +1,6 @@
 package io.github.formancecommunity.orchestration.client;
 
-import java.io.Closeable;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -58,7 +59,8 @@ public final class OrchestrationClientBuilder {
     private Duration runWaitTimeout = Duration.ofMinutes(5);
     private int maxConnections = 50;
     private LogLevel logLevel = LogLevel.NONE;
-    private JsonMapper mapper = OrchestrationJson.mapper();
+    private Supplier<JsonMapper> mapper = OrchestrationJson::mapper; // not resolved before the wire is built
+    private boolean lazy;
     private Client httpClient;
     private final List<OrchestrationCallInterceptor> interceptors = new ArrayList<>();
     private final List<OrchestrationFeignBuilderCustomizer> customizers = new ArrayList<>();
@@ -122,7 +124,7 @@ public final class OrchestrationClientBuilder {
 
     /** The JSON mapper; defaults to {@link OrchestrationJson#mapper()}. */
     public OrchestrationClientBuilder jsonMapper(JsonMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = mapper == null ? null : () -> mapper;
         return this;
     }
 
@@ -145,6 +147,18 @@ public final class OrchestrationClientBuilder {
     }
 
     /**
+     * Whether {@link #build()} leaves the JSON mapper, the connection pool and the Feign target to the client's
+     * first call (or {@link OrchestrationV1Client#warmUp()}); default {@code false}. Building them loads Jackson,
+     * Apache HttpClient 5 and Feign, about half a second in a cold JVM, which a lazy client takes out of the
+     * application's start-up. The settings are checked by {@link #build()} either way; a
+     * {@linkplain #feignCustomizer customizer} of a lazy client runs, and may fail, on that first call.
+     */
+    public OrchestrationClientBuilder lazy(boolean lazy) {
+        this.lazy = lazy;
+        return this;
+    }
+
+    /**
      * Builds the client. No network call is made.
      *
      * @throws IllegalArgumentException when a setting is invalid, naming it
@@ -160,33 +174,66 @@ public final class OrchestrationClientBuilder {
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(mapper, "jsonMapper");
 
-        Client client = httpClient;
-        Closeable resources = null;
-        if (client == null) {
-            CloseableHttpClient pooled = pooledHttpClient();
-            client = new ApacheHttpClient5Transport(pooled, RequestConfig.DEFAULT);
-            resources = pooled;
-        }
-        Feign.Builder feign = Feign.builder()
-                .client(client)
-                .contract(new Contract.Default())
-                .encoder(new JsonEncoder(mapper))
-                .decoder(new EnvelopeDecoder(mapper))
-                .decodeVoid()
-                .errorDecoder(new ApiErrorDecoder(mapper, tokenSource))
-                .retryer(Retryer.NEVER_RETRY)
-                .options(options(readTimeout))
-                .logger(new RedactingLogger())
-                .logLevel(Logger.Level.valueOf(logLevel.name()));
-        if (tokenSource != null) {
-            feign.requestInterceptor(new BearerAuthInterceptor(tokenSource));
-        }
-        customizers.forEach(customizer -> customizer.customize(feign));
-        OrchestrationV1Api api = feign.target(OrchestrationV1Api.class, target);
         String description = "OrchestrationV1Client[url=" + target + ", auth="
                 + (tokenSource == null ? "none" : tokenSource.isRefreshable() ? "refreshable" : "static") + "]";
-        return new OrchestrationV1Client(api, interceptors, tokenSource, options(runWaitTimeout), resources,
-                description);
+        Supplier<Wire.Parts> factory = wireFactory(target);
+        Wire wire = lazy ? Wire.lazy(factory, description) : Wire.eager(factory, description);
+        return new OrchestrationV1Client(wire, interceptors, tokenSource, options(runWaitTimeout), description);
+    }
+
+    /** Builds the wire from a snapshot of this builder's settings: later changes to the builder do not reach it. */
+    private Supplier<Wire.Parts> wireFactory(String target) {
+        Client givenClient = httpClient;
+        Supplier<JsonMapper> mapperSource = mapper;
+        BearerTokenSource tokens = tokenSource;
+        Request.Options readOptions = options(readTimeout);
+        Logger.Level level = Logger.Level.valueOf(logLevel.name());
+        List<OrchestrationFeignBuilderCustomizer> feignCustomizers = List.copyOf(customizers);
+        Duration connect = connectTimeout;
+        Duration read = readTimeout;
+        int poolSize = maxConnections;
+        return () -> {
+            JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
+            Client client = givenClient;
+            CloseableHttpClient pooled = null;
+            if (client == null) {
+                pooled = pooledHttpClient(connect, read, poolSize);
+                client = new ApacheHttpClient5Transport(pooled, RequestConfig.DEFAULT);
+            }
+            Feign.Builder feign = Feign.builder()
+                    .client(client)
+                    .contract(new Contract.Default())
+                    .encoder(new JsonEncoder(json))
+                    .decoder(new EnvelopeDecoder(json))
+                    .decodeVoid()
+                    .errorDecoder(new ApiErrorDecoder(json, tokens))
+                    .retryer(Retryer.NEVER_RETRY)
+                    .options(readOptions)
+                    .logger(new RedactingLogger())
+                    .logLevel(level);
+            if (tokens != null) {
+                feign.requestInterceptor(new BearerAuthInterceptor(tokens));
+            }
+            try {
+                feignCustomizers.forEach(customizer -> customizer.customize(feign));
+                return new Wire.Parts(feign.target(OrchestrationV1Api.class, target), pooled);
+            }
+            catch (RuntimeException | Error ex) {
+                closeQuietly(pooled, ex);
+                throw ex;
+            }
+        };
+    }
+
+    private static void closeQuietly(CloseableHttpClient pooled, Throwable failure) {
+        if (pooled != null) {
+            try {
+                pooled.close();
+            }
+            catch (IOException | RuntimeException ex) {
+                failure.addSuppressed(ex);
+            }
+        }
     }
 
     private Request.Options options(Duration read) {
@@ -194,7 +241,8 @@ public final class OrchestrationClientBuilder {
                 TimeUnit.MILLISECONDS, false);
     }
 
-    private CloseableHttpClient pooledHttpClient() {
+    private static CloseableHttpClient pooledHttpClient(Duration connectTimeout, Duration readTimeout,
+            int maxConnections) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(new LazyTlsSocketStrategy())
                 .setMaxConnTotal(maxConnections)

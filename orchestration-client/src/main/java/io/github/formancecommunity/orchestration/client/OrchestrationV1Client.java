@@ -26,26 +26,27 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
  * The {@link OrchestrationV1} implementation over the Feign wire interface. Build one with {@link #builder()};
  * close it to release its connection pool.
  *
+ * <p>A client built {@linkplain OrchestrationClientBuilder#lazy(boolean) lazily} creates its JSON mapper,
+ * connection pool and Feign target on its first call or on {@link #warmUp()}, whichever comes first.
+ *
  * <p>Each call validates its arguments, runs the {@link OrchestrationCallInterceptor}s on the caller's thread,
  * sends the request, unwraps the {@code data} envelope and turns every Feign or I/O failure into an
  * {@link OrchestrationException}. A 401 with a refreshable token source is retried once with a new token.
  */
 public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
-    private final OrchestrationV1Api api;
+    private final Wire wire;
     private final OrchestrationCallInterceptor[] interceptors;
     private final BearerTokenSource tokenSource;
     private final Request.Options runWaitOptions;
-    private final Closeable resources;
     private final String description;
 
-    OrchestrationV1Client(OrchestrationV1Api api, List<OrchestrationCallInterceptor> interceptors,
-            BearerTokenSource tokenSource, Request.Options runWaitOptions, Closeable resources, String description) {
-        this.api = api;
+    OrchestrationV1Client(Wire wire, List<OrchestrationCallInterceptor> interceptors, BearerTokenSource tokenSource,
+            Request.Options runWaitOptions, String description) {
+        this.wire = wire;
         this.interceptors = interceptors.toArray(new OrchestrationCallInterceptor[0]);
         this.tokenSource = tokenSource;
         this.runWaitOptions = runWaitOptions;
-        this.resources = resources;
         this.description = description;
     }
 
@@ -56,34 +57,34 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
     @Override
     public ServerInfo getServerInfo() {
-        return call(OrchestrationOperation.GET_SERVER_INFO, api::orchestrationgetServerInfo);
+        return call(OrchestrationOperation.GET_SERVER_INFO, OrchestrationV1Api::orchestrationgetServerInfo);
     }
 
     @Override
     public List<Trigger> listTriggers(String name) {
         String filter = Arguments.queryValue(name);
-        return data(OrchestrationOperation.LIST_TRIGGERS, () -> api.listTriggers(filter));
+        return data(OrchestrationOperation.LIST_TRIGGERS, api -> api.listTriggers(filter));
     }
 
     @Override
     public Trigger createTrigger(TriggerData trigger) {
         OrchestrationOperation op = OrchestrationOperation.CREATE_TRIGGER;
         Arguments.requireBody(trigger, "trigger", op);
-        return data(op, () -> api.createTrigger(trigger));
+        return data(op, api -> api.createTrigger(trigger));
     }
 
     @Override
     public Trigger readTrigger(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.READ_TRIGGER;
         String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
-        return data(op, () -> api.readTrigger(triggerIdSegment));
+        return data(op, api -> api.readTrigger(triggerIdSegment));
     }
 
     @Override
     public void deleteTrigger(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.DELETE_TRIGGER;
         String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
-        call(op, () -> {
+        call(op, api -> {
             api.deleteTrigger(triggerIdSegment);
             return null;
         });
@@ -93,33 +94,33 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     public List<TriggerOccurrence> listTriggersOccurrences(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.LIST_TRIGGERS_OCCURRENCES;
         String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
-        return data(op, () -> api.listTriggersOccurrences(triggerIdSegment));
+        return data(op, api -> api.listTriggersOccurrences(triggerIdSegment));
     }
 
     @Override
     public List<Workflow> listWorkflows() {
-        return data(OrchestrationOperation.LIST_WORKFLOWS, api::listWorkflows);
+        return data(OrchestrationOperation.LIST_WORKFLOWS, OrchestrationV1Api::listWorkflows);
     }
 
     @Override
     public Workflow createWorkflow(WorkflowConfig config) {
         OrchestrationOperation op = OrchestrationOperation.CREATE_WORKFLOW;
         Arguments.requireBody(config, "config", op);
-        return data(op, () -> api.createWorkflow(config));
+        return data(op, api -> api.createWorkflow(config));
     }
 
     @Override
     public Workflow getWorkflow(String workflowId) {
         OrchestrationOperation op = OrchestrationOperation.GET_WORKFLOW;
         String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
-        return data(op, () -> api.getWorkflow(workflowIdSegment));
+        return data(op, api -> api.getWorkflow(workflowIdSegment));
     }
 
     @Override
     public void deleteWorkflow(String workflowId) {
         OrchestrationOperation op = OrchestrationOperation.DELETE_WORKFLOW;
         String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
-        call(op, () -> {
+        call(op, api -> {
             api.deleteWorkflow(workflowIdSegment);
             return null;
         });
@@ -131,23 +132,23 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
         Map<String, String> body = Arguments.requireVariables(variables, op);
         if (wait) {
-            return data(op, () -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions));
+            return data(op, api -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions));
         }
-        return data(op, () -> api.runWorkflow(workflowIdSegment, body));
+        return data(op, api -> api.runWorkflow(workflowIdSegment, body));
     }
 
     @Override
     public List<WorkflowInstance> listInstances(InstanceQuery query) {
         InstanceQuery filter = query == null ? InstanceQuery.all() : query;
         return data(OrchestrationOperation.LIST_INSTANCES,
-                () -> api.listInstances(Arguments.queryValue(filter.workflowId()), filter.running()));
+                api -> api.listInstances(Arguments.queryValue(filter.workflowId()), filter.running()));
     }
 
     @Override
     public WorkflowInstance getInstance(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE;
         String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
-        return data(op, () -> api.getInstance(instanceIdSegment));
+        return data(op, api -> api.getInstance(instanceIdSegment));
     }
 
     @Override
@@ -156,7 +157,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
         Arguments.requireId(eventName, "eventName", op);
         OrchestrationV1Api.EventBody body = new OrchestrationV1Api.EventBody(eventName);
-        call(op, () -> {
+        call(op, api -> {
             api.sendEvent(instanceIdSegment, body);
             return null;
         });
@@ -166,7 +167,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     public void cancelEvent(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.CANCEL_EVENT;
         String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
-        call(op, () -> {
+        call(op, api -> {
             api.cancelEvent(instanceIdSegment);
             return null;
         });
@@ -176,7 +177,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     public List<WorkflowInstanceHistory> getInstanceHistory(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE_HISTORY;
         String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
-        return data(op, () -> api.getInstanceHistory(instanceIdSegment));
+        return data(op, api -> api.getInstanceHistory(instanceIdSegment));
     }
 
     @Override
@@ -186,15 +187,30 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         if (stageNumber < 0) {
             throw new IllegalArgumentException(op.operationId() + ": stageNumber must be >= 0, got " + stageNumber);
         }
-        return data(op, () -> api.getInstanceStageHistory(instanceIdSegment, stageNumber));
+        return data(op, api -> api.getInstanceStageHistory(instanceIdSegment, stageNumber));
     }
 
-    /** Releases the connection pool this client created (a client passed to the builder is left open). */
+    /**
+     * Builds now what a {@linkplain OrchestrationClientBuilder#lazy(boolean) lazy} client leaves to its first call:
+     * the JSON mapper, the connection pool and the Feign target. Makes no network call; returns at once when that
+     * is done already or the client is closed. Safe to call from any thread, concurrently with calls.
+     */
+    public void warmUp() {
+        wire.prepare();
+    }
+
+    /** Whether the JSON mapper, the connection pool and the Feign target are built (always, unless lazy). */
+    public boolean isWarm() {
+        return wire.isBuilt();
+    }
+
+    /**
+     * Releases the connection pool this client created (a client passed to the builder is left open). Calls made
+     * afterwards fail with an {@link IllegalStateException}.
+     */
     @Override
     public void close() throws IOException {
-        if (resources != null) {
-            resources.close();
-        }
+        wire.close();
     }
 
     @Override
@@ -202,7 +218,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return description;
     }
 
-    private <T> T data(OrchestrationOperation operation, OrchestrationCall<DataEnvelope<T>> call) {
+    private <T> T data(OrchestrationOperation operation, WireCall<DataEnvelope<T>> call) {
         DataEnvelope<T> envelope = call(operation, call);
         int status = operation.successStatus();
         if (envelope == null || envelope.data() == null) {
@@ -224,8 +240,11 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return data;
     }
 
-    private <T> T call(OrchestrationOperation operation, OrchestrationCall<T> call) {
-        OrchestrationCall<T> chain = () -> sendWithAuthRetry(operation, call);
+    private <T> T call(OrchestrationOperation operation, WireCall<T> call) {
+        // Resolved before the interceptors: a lazy client's first call builds the wire here, outside the timer
+        // and the circuit breaker, and a closed client fails here.
+        OrchestrationV1Api api = wire.api();
+        OrchestrationCall<T> chain = () -> sendWithAuthRetry(operation, api, call);
         for (int i = interceptors.length - 1; i >= 0; i--) {
             OrchestrationCallInterceptor interceptor = interceptors[i];
             OrchestrationCall<T> inner = chain;
@@ -234,21 +253,21 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return chain.execute();
     }
 
-    private <T> T sendWithAuthRetry(OrchestrationOperation operation, OrchestrationCall<T> call) {
+    private <T> T sendWithAuthRetry(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
         try {
-            return send(operation, call);
+            return send(operation, api, call);
         }
         catch (OrchestrationApiException ex) {
             if (ex.status() == 401 && tokenSource != null && tokenSource.isRefreshable()) {
-                return send(operation, call);
+                return send(operation, api, call);
             }
             throw ex;
         }
     }
 
-    private static <T> T send(OrchestrationOperation operation, OrchestrationCall<T> call) {
+    private static <T> T send(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
         try {
-            return call.execute();
+            return call.send(api);
         }
         catch (OrchestrationException ex) {
             throw ex;
@@ -286,5 +305,12 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         }
         return new OrchestrationTransportException(operation,
                 operation.operationId() + " failed: no usable response (" + reason + ")", cause);
+    }
+
+    /** One request on the wire interface. */
+    @FunctionalInterface
+    private interface WireCall<T> {
+
+        T send(OrchestrationV1Api api);
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -20,7 +21,9 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
  * (lowest outermost) and every {@link OrchestrationFeignBuilderCustomizer} bean. Also validates the properties
  * when they are bound. {@code formance.orchestration.enabled=false} turns all of it off.
  *
- * <p>No network call is made here: the client connects on its first call.
+ * <p>No network call is made here: the client connects on its first call. Unless
+ * {@code formance.orchestration.initialization=eager}, the client is built lazily, and by default warmed up in the
+ * background once the application is ready ({@link OrchestrationClientWarmUp}).
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(prefix = OrchestrationProperties.PREFIX, name = "enabled", matchIfMissing = true)
@@ -60,9 +63,24 @@ public class OrchestrationAutoConfiguration {
                 .runWaitTimeout(properties.getRunWaitTimeout())
                 .maxConnections(properties.getMaxConnections())
                 .logLevel(properties.getLogging().getLevel())
+                .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
                 .tokenSource(tokenSource.getIfAvailable());
         interceptors.orderedStream().forEach(builder::interceptor);
         customizers.orderedStream().forEach(builder::feignCustomizer);
         return builder.build();
+    }
+
+    /**
+     * Builds the client in the background once the application is ready
+     * ({@code formance.orchestration.initialization=background}, the default).
+     *
+     * @param clients the client, when it is the one registered above
+     * @return the listener
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = OrchestrationProperties.PREFIX, name = "initialization", havingValue = "background",
+            matchIfMissing = true)
+    static OrchestrationClientWarmUp orchestrationClientWarmUp(ObjectProvider<OrchestrationV1Client> clients) {
+        return new OrchestrationClientWarmUp(clients);
     }
 }

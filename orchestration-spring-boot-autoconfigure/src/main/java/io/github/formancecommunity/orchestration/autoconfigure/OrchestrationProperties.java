@@ -36,6 +36,13 @@ public class OrchestrationProperties {
     /** Size of the HTTP connection pool. */
     private int maxConnections = 50;
 
+    /**
+     * When the client builds its JSON mapper, connection pool and Feign target: BACKGROUND (on a short-lived thread
+     * once the application is ready; a call made before waits for it), LAZY (on the first call) or EAGER (while the
+     * context starts). No mode makes a network call at start-up.
+     */
+    private Initialization initialization = Initialization.BACKGROUND;
+
     private final Auth auth = new Auth();
 
     private final CircuitBreaker circuitBreaker = new CircuitBreaker();
@@ -104,6 +111,14 @@ public class OrchestrationProperties {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public Initialization getInitialization() {
+        return initialization;
+    }
+
+    public void setInitialization(Initialization initialization) {
+        this.initialization = initialization;
     }
 
     public Auth getAuth() {
@@ -387,6 +402,22 @@ public class OrchestrationProperties {
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
         }
+    }
+
+    /**
+     * When the client builds what its calls need (the JSON mapper, the connection pool, the Feign target), which
+     * loads Jackson, Apache HttpClient 5 and Feign: about half a second in a cold JVM.
+     */
+    public enum Initialization {
+
+        /** On a short-lived background thread once the application is ready; a call made earlier waits for it. */
+        BACKGROUND,
+
+        /** On the first call, which pays for it. */
+        LAZY,
+
+        /** While the application context starts, which pays for it. */
+        EAGER
     }
 
     /** Wire logging. */

@@ -67,6 +67,7 @@ public class OrchestrationHealthAutoConfiguration {
                     .connectTimeout(connectTimeout)
                     .readTimeout(timeout)
                     .maxConnections(2)
+                    .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
                     .build();
         }
         catch (IllegalArgumentException ex) {
