@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringBootConfiguration;
@@ -15,13 +16,19 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
+import io.github.formancecommunity.orchestration.client.OrchestrationFeignBuilderCustomizer;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 
 /**
  * {@code formance.orchestration.initialization}: when the client builds its mapper, pool and Feign target.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class OrchestrationInitializationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -30,6 +37,15 @@ class OrchestrationInitializationTests {
     @Test
     void byDefaultTheContextStartsWithoutBuildingTheClientAndRegistersTheWarmUp() {
         runner.run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(OrchestrationClientWarmUp.class);
+            assertThat(context.getBean(OrchestrationV1Client.class).isWarm()).isFalse();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "background", "BACKGROUND", "Background" })
+    void backgroundMayBeWrittenInAnyCase(String value) {
+        runner.withPropertyValues("formance.orchestration.initialization=" + value).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(OrchestrationClientWarmUp.class);
             assertThat(context.getBean(OrchestrationV1Client.class).isWarm()).isFalse();
         });
@@ -74,6 +90,21 @@ class OrchestrationInitializationTests {
         }
     }
 
+    @Test
+    void aFailedWarmUpIsLoggedAndTheFirstCallGetsTheFailure(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = application().sources(BrokenCustomizer.class).run()) {
+            OrchestrationV1Client client = context.getBean(OrchestrationV1Client.class);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> output.getOut().contains("Could not prepare OrchestrationV1Client[url="));
+            assertThat(output.getOut()).contains("the first call will try again: java.lang.IllegalStateException: "
+                    + "customizer broken");
+            assertThat(client.isWarm()).isFalse();
+            assertThatThrownBy(client::listWorkflows).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("customizer broken");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "lazy", "eager" })
     void otherModesStartNoThread(String mode) {
@@ -112,5 +143,16 @@ class OrchestrationInitializationTests {
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class App {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BrokenCustomizer {
+
+        @Bean
+        OrchestrationFeignBuilderCustomizer brokenCustomizer() {
+            return feign -> {
+                throw new IllegalStateException("customizer broken");
+            };
+        }
     }
 }
