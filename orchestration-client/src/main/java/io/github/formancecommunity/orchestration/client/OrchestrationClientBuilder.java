@@ -216,7 +216,8 @@ public final class OrchestrationClientBuilder {
             }
             try {
                 feignCustomizers.forEach(customizer -> customizer.customize(feign));
-                return new Wire.Parts(feign.target(OrchestrationV1Api.class, target), pooled);
+                return new Wire.Parts(feign.target(OrchestrationV1Api.class, target), pooled,
+                        () -> JsonPriming.prime(json));
             }
             catch (RuntimeException | Error ex) {
                 closeQuietly(pooled, ex);

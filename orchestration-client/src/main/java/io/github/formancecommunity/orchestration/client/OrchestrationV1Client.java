@@ -191,9 +191,11 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     }
 
     /**
-     * Builds now what a {@linkplain OrchestrationClientBuilder#lazy(boolean) lazy} client leaves to its first call:
-     * the JSON mapper, the connection pool and the Feign target. Makes no network call; returns at once when that
-     * is done already or the client is closed. Safe to call from any thread, concurrently with calls.
+     * Builds now what a {@linkplain OrchestrationClientBuilder#lazy(boolean) lazy} client leaves to its first call
+     * (the JSON mapper, the connection pool and the Feign target), and has the mapper prepare the serializers and
+     * deserializers of every operation, which each operation's first call would otherwise build. Makes no network
+     * call; returns at once when that is done already or the client is closed. Safe to call from any thread,
+     * concurrently with calls.
      */
     public void warmUp() {
         wire.prepare();

@@ -15,8 +15,11 @@ import java.util.function.Supplier;
  */
 final class Wire implements Closeable {
 
-    /** What a build produces: the Feign target and what to close with the client ({@code null}: nothing). */
-    record Parts(OrchestrationV1Api api, Closeable resources) {
+    /**
+     * What a build produces: the Feign target, what to close with the client ({@code null}: nothing) and what
+     * {@link #prepare()} runs once after the build (preparing the JSON mapper for every operation).
+     */
+    record Parts(OrchestrationV1Api api, Closeable resources, Runnable preparation) {
     }
 
     private final Supplier<Parts> factory;
@@ -24,6 +27,7 @@ final class Wire implements Closeable {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Parts parts;
     private boolean closed; // guarded by lock
+    private boolean prepared; // guarded by lock
 
     private Wire(Supplier<Parts> factory, String description) {
         this.factory = factory;
@@ -52,12 +56,19 @@ final class Wire implements Closeable {
         return current != null ? current.api() : build().api();
     }
 
-    /** Builds the parts if they are not built yet; nothing once closed. */
+    /** Builds the parts if they are not built yet and runs their preparation once; nothing once closed. */
     void prepare() {
         lock.lock();
         try {
-            if (!closed && parts == null) {
+            if (closed) {
+                return;
+            }
+            if (parts == null) {
                 parts = factory.get();
+            }
+            if (!prepared) {
+                parts.preparation().run();
+                prepared = true;
             }
         }
         finally {

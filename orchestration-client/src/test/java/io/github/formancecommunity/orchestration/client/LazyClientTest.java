@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,11 +29,24 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.formancecommunity.orchestration.client.fixtures.OperationScenario;
 import io.github.formancecommunity.orchestration.client.fixtures.OperationScenarios;
 import io.github.formancecommunity.orchestration.client.fixtures.TestClients;
+import io.github.formancecommunity.orchestration.client.model.ServerInfo;
+import io.github.formancecommunity.orchestration.client.model.Trigger;
+import io.github.formancecommunity.orchestration.client.model.TriggerOccurrence;
 import io.github.formancecommunity.orchestration.client.model.Workflow;
+import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
+import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHistory;
+import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHistoryStage;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * A client built with {@code lazy(true)}: settings checked at once, the mapper, pool and Feign target built on
- * the first call or {@code warmUp()}, once, whatever the concurrency; closing before, during or after.
+ * the first call or {@code warmUp()}, once, whatever the concurrency; {@code warmUp()} also preparing the JSON
+ * mapper; closing before, during or after.
  */
 class LazyClientTest {
 
@@ -82,6 +97,27 @@ class LazyClientTest {
             assertThat(builds).hasValue(1);
         }
         assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void warmUpPreparesTheDeserializerOfEveryResponseRecord() throws IOException {
+        Set<Class<?>> prepared = ConcurrentHashMap.newKeySet();
+        SimpleModule recorder = new SimpleModule().setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+                prepared.add(description.getBeanClass());
+                return deserializer;
+            }
+        });
+        JsonMapper mapper = OrchestrationJson.newMapper().rebuild().addModule(recorder).build();
+
+        try (OrchestrationV1Client client = TestClients.builder(server).jsonMapper(mapper).lazy(true).build()) {
+            client.warmUp();
+        }
+
+        assertThat(prepared).contains(ServerInfo.class, Trigger.class, TriggerOccurrence.class, Workflow.class,
+                WorkflowInstance.class, WorkflowInstanceHistory.class, WorkflowInstanceHistoryStage.class);
     }
 
     @ParameterizedTest
