@@ -2,6 +2,7 @@
 # Runs every benchmark of the project and prints the table of ratios; a few minutes on a 2-core machine.
 #
 #   benchmarks/run-benchmarks.sh            # everything: latency, 16-thread throughput, decorations, start-up
+#                                           # (baseline, and the starter with initialization default/eager/lazy)
 #   benchmarks/run-benchmarks.sh --quick    # fewer iterations and start-up runs, for a smoke run
 #   other options: --full, --startup-runs N, --skip latency,throughput,decorations,startup, --results DIR
 #

@@ -27,12 +27,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       listInstances and runWorkflow; {@link ThroughputBenchmark} (16 threads, ops/s) for getWorkflow;
  *       {@link DecorationBenchmark} (the starter's interceptors alone, no decoration, one, or all); all with the
  *       GC profiler;</li>
- *   <li>{@link StartupComparison} in fresh JVMs;</li>
+ *   <li>{@link StartupComparison} in fresh JVMs: the baseline (spring-boot-starter only) and the starter with
+ *       its default initialization (background), with {@code initialization=eager} and with
+ *       {@code initialization=lazy}, in rotating order;</li>
  *   <li>prints the table and writes it with the JMH JSON results to the results directory.</li>
  * </ol>
  *
  * Options: {@code --quick} (2+3 iterations, 5 start-up runs; the default is 8 warm-up and 5 measured iterations of
- * 1 s, 15 start-up runs per side), {@code --startup-runs N},
+ * 1 s, 15 start-up runs per side, four sides), {@code --startup-runs N} (runs per side),
  * {@code --baseline-classpath CP} (start-up is skipped without it), {@code --results DIR},
  * {@code --skip latency,throughput,decorations,startup}, {@code --full} (throughput of runWorkflow too).
  */
@@ -79,7 +81,7 @@ public final class BenchmarkMain {
                     startup = new StartupComparison(System.getProperty("java.class.path"),
                             settings.baselineClasspath, settings.startupRuns).run();
                 }
-                catch (IllegalStateException ex) {
+                catch (IllegalStateException | IllegalArgumentException ex) {
                     startupNote = "failed: " + ex.getMessage();
                 }
             }
@@ -181,7 +183,8 @@ public final class BenchmarkMain {
             return "JMH: 1 fork per client, " + warmupIterations + " x 1 s warm-up, " + measurementIterations
                     + " x 1 s measurement (" + 2 * measurementIterations + " for the 16-thread throughput), "
                     + "-Xms1g -Xmx1g, GC profiler; start-up: median of " + startupRuns
-                    + " fresh JVMs per side, -Xmx512m";
+                    + " fresh JVMs per side (baseline; starter with initialization default/background, eager, lazy;"
+                    + " order rotated each round), -Xmx512m";
         }
     }
 

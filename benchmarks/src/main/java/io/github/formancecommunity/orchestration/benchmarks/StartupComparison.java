@@ -6,18 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Measures the start-up cost of the starter: {@link StartupProbe} run repeatedly in fresh JVMs, alternately on
- * the class path with the starter and on the baseline class path (spring-boot-starter only), and the median of
- * each.
+ * Measures the start-up cost of the starter: {@link StartupProbe} run repeatedly in fresh JVMs on four
+ * {@link Side sides} (the baseline class path with spring-boot-starter only; the starter with its default
+ * initialization, background; with {@code initialization=eager}; with {@code initialization=lazy}) and the
+ * median of each.
  *
  * <p>Fresh JVMs rather than fresh contexts in one JVM: most of what a starter costs at start-up is loading,
  * linking and interpreting its classes (Feign, Apache HttpClient 5, Resilience4j, Jackson) and running its
  * conditions cold; a second context in a warm JVM would find all of that done and understate what an
- * application pays. Runs alternate (with, without / without, with) so that drifting machine load hits both sides.
+ * application pays. Each round runs every side once and the order rotates from one round to the next, so that
+ * drifting machine load hits all sides alike.
  */
 final class StartupComparison {
 
@@ -33,103 +40,258 @@ final class StartupComparison {
         this.runs = runs;
     }
 
-    /** One run's figures. */
-    record Sample(double contextMillis, long uptimeMillis, long heapBytes, int beans, boolean client,
-            long cpuMillis, int classes) {
+    /** What one series of probes runs: which class path, and which initialization mode for the starter. */
+    enum Side {
 
-        static Sample parse(String line) {
-            String[] fields = line.substring("STARTUP ".length()).split(" ");
-            return new Sample(Double.parseDouble(value(fields[0])), Long.parseLong(value(fields[1])),
-                    Long.parseLong(value(fields[2])), Integer.parseInt(value(fields[3])),
-                    Boolean.parseBoolean(value(fields[4])), Long.parseLong(value(fields[5])),
-                    Integer.parseInt(value(fields[6])));
+        /** spring-boot-starter only. */
+        BASELINE("spring-boot-starter only", null),
+
+        /** The starter, no initialization property: its default, background. */
+        DEFAULT("starter, default (background)", null),
+
+        /** The starter with {@code formance.orchestration.initialization=eager}. */
+        EAGER("starter, initialization=eager", "eager"),
+
+        /** The starter with {@code formance.orchestration.initialization=lazy}. */
+        LAZY("starter, initialization=lazy", "lazy");
+
+        private final String label;
+        private final String mode;
+
+        Side(String label, String mode) {
+            this.label = label;
+            this.mode = mode;
         }
 
-        private static String value(String field) {
-            return field.substring(field.indexOf('=') + 1);
+        /** How the table names the side. */
+        String label() {
+            return label;
+        }
+
+        /** The probe's argument, {@code null} for none. */
+        String mode() {
+            return mode;
+        }
+
+        /** Whether the side runs on the class path with the starter. */
+        boolean hasStarter() {
+            return this != BASELINE;
+        }
+
+        /**
+         * Checks that the runs measured what the side is about: the baseline has no client, the starter sides
+         * have one; after the warm-up wait the client is built on the default and eager sides and not on the lazy
+         * side (the property took effect); a first call was timed exactly where there is a client.
+         *
+         * @throws IllegalStateException naming the first contradiction
+         */
+        void check(List<Sample> samples) {
+            for (Sample sample : samples) {
+                if (this == BASELINE && sample.client()) {
+                    throw new IllegalStateException("the baseline application has an OrchestrationV1 bean: "
+                            + "the baseline class path contains the starter");
+                }
+                if (hasStarter() && !sample.client()) {
+                    throw new IllegalStateException("the application with the " + label + " has no OrchestrationV1 "
+                            + "bean: the auto-configuration did not run, the figure would be meaningless");
+                }
+                if (hasStarter() && sample.warm() != (this != LAZY)) {
+                    throw new IllegalStateException("with the " + label + " the client was "
+                            + (sample.warm() ? "" : "not ") + "built before the first call: the initialization "
+                            + "mode did not take effect");
+                }
+                if ((sample.firstCallMillis() >= 0) != hasStarter()) {
+                    throw new IllegalStateException("the " + label + " run reported a first call of "
+                            + sample.firstCallMillis() + " ms");
+                }
+            }
         }
     }
 
-    /** The medians of one side. */
-    record Summary(int runs, double medianContextMillis, double minContextMillis, double maxContextMillis,
-            double medianUptimeMillis, double medianHeapMegabytes, int beans, double medianCpuMillis, int classes) {
+    /** One run's figures, as {@link StartupProbe} prints them. */
+    record Sample(double contextMillis, long uptimeMillis, long heapBytes, int beans, boolean client,
+            long cpuMillis, int classes, double warmUpMillis, int classesAfterWarmUp, boolean warm,
+            double firstCallMillis) {
 
-        static Summary of(List<Sample> samples) {
-            double[] context = samples.stream().mapToDouble(Sample::contextMillis).sorted().toArray();
-            double[] uptime = samples.stream().mapToDouble(Sample::uptimeMillis).sorted().toArray();
-            double[] heap = samples.stream().mapToDouble(s -> s.heapBytes() / (1024.0 * 1024.0)).sorted().toArray();
-            double[] cpu = samples.stream().mapToDouble(Sample::cpuMillis).sorted().toArray();
-            double[] classes = samples.stream().mapToDouble(Sample::classes).sorted().toArray();
-            return new Summary(samples.size(), median(context), context[0], context[context.length - 1],
-                    median(uptime), median(heap), samples.get(0).beans(), median(cpu), (int) median(classes));
+        /**
+         * Reads a {@code STARTUP key=value ...} line; the order of the fields does not matter.
+         *
+         * @throws IllegalArgumentException when a field is missing or not a number
+         */
+        static Sample parse(String line) {
+            Map<String, String> fields = new HashMap<>();
+            for (String field : line.substring("STARTUP ".length()).trim().split(" +")) {
+                int equals = field.indexOf('=');
+                if (equals > 0) {
+                    fields.put(field.substring(0, equals), field.substring(equals + 1));
+                }
+            }
+            try {
+                return new Sample(Double.parseDouble(value(fields, "contextMillis", line)),
+                        Long.parseLong(value(fields, "uptimeMillis", line)),
+                        Long.parseLong(value(fields, "heapBytes", line)),
+                        Integer.parseInt(value(fields, "beans", line)),
+                        Boolean.parseBoolean(value(fields, "client", line)),
+                        Long.parseLong(value(fields, "cpuMillis", line)),
+                        Integer.parseInt(value(fields, "classes", line)),
+                        Double.parseDouble(value(fields, "warmUpMillis", line)),
+                        Integer.parseInt(value(fields, "classesAfterWarmUp", line)),
+                        Boolean.parseBoolean(value(fields, "warm", line)),
+                        Double.parseDouble(value(fields, "firstCallMillis", line)));
+            }
+            catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("unreadable start-up probe line (" + ex.getMessage() + "): "
+                        + line, ex);
+            }
+        }
+
+        private static String value(Map<String, String> fields, String key, String line) {
+            String value = fields.get(key);
+            if (value == null) {
+                throw new IllegalArgumentException("the start-up probe line has no " + key + ": " + line);
+            }
+            return value;
         }
     }
 
     /**
-     * The comparison.
+     * The medians of one side.
      *
-     * @param withStarter the application with the starter
-     * @param baseline    the same application with spring-boot-starter only
+     * @param runs                  how many runs
+     * @param medianContextMillis   median time of {@code SpringApplication.run()}
+     * @param minContextMillis      fastest run
+     * @param maxContextMillis      slowest run
+     * @param medianUptimeMillis    median JVM uptime when ready
+     * @param medianHeapMegabytes   median heap used after a full GC once the warm-up thread (if any) ended
+     * @param beans                 bean definitions (the same in every run)
+     * @param medianCpuMillis       median process CPU time when ready
+     * @param classes               median classes loaded when ready
+     * @param medianWarmUpMillis    median time from {@code run()} returning until the warm-up thread ended (0
+     *                              without one)
+     * @param classesAfterWarmUp    median classes loaded once the warm-up thread ended
+     * @param medianFirstCallMillis median time of the first call, negative when there is no client
      */
-    record Result(Summary withStarter, Summary baseline) {
+    record Summary(int runs, double medianContextMillis, double minContextMillis, double maxContextMillis,
+            double medianUptimeMillis, double medianHeapMegabytes, int beans, double medianCpuMillis, int classes,
+            double medianWarmUpMillis, int classesAfterWarmUp, double medianFirstCallMillis) {
 
-        double addedMillis() {
-            return withStarter.medianContextMillis() - baseline.medianContextMillis();
+        static Summary of(List<Sample> samples) {
+            double[] context = sorted(samples, Sample::contextMillis);
+            return new Summary(samples.size(), median(context), context[0], context[context.length - 1],
+                    median(sorted(samples, Sample::uptimeMillis)),
+                    median(sorted(samples, s -> s.heapBytes() / (1024.0 * 1024.0))), samples.get(0).beans(),
+                    median(sorted(samples, Sample::cpuMillis)), (int) median(sorted(samples, Sample::classes)),
+                    median(sorted(samples, Sample::warmUpMillis)),
+                    (int) median(sorted(samples, Sample::classesAfterWarmUp)),
+                    median(sorted(samples, Sample::firstCallMillis)));
         }
 
-        double addedHeapMegabytes() {
-            return withStarter.medianHeapMegabytes() - baseline.medianHeapMegabytes();
+        private static double[] sorted(List<Sample> samples, ToDoubleFunction<Sample> figure) {
+            return samples.stream().mapToDouble(figure).sorted().toArray();
+        }
+    }
+
+    /**
+     * The comparison: the baseline and the starter in each initialization mode.
+     *
+     * @param baseline   the application with spring-boot-starter only
+     * @param background the same application with the starter and its default initialization, background
+     * @param eager      with {@code initialization=eager}
+     * @param lazy       with {@code initialization=lazy}
+     */
+    record Result(Summary baseline, Summary background, Summary eager, Summary lazy) {
+
+        /** What the starter with its default initialization adds to context start-up; the target's figure. */
+        double addedMillis() {
+            return addedMillis(background);
+        }
+
+        /** Median context start-up of a starter side minus that of the baseline. */
+        double addedMillis(Summary side) {
+            return side.medianContextMillis() - baseline.medianContextMillis();
+        }
+
+        /** Median process CPU time when ready of a starter side minus that of the baseline. */
+        double addedCpuMillis(Summary side) {
+            return side.medianCpuMillis() - baseline.medianCpuMillis();
+        }
+
+        /** Median heap after start (and after the warm-up thread) of a starter side minus that of the baseline. */
+        double addedHeapMegabytes(Summary side) {
+            return side.medianHeapMegabytes() - baseline.medianHeapMegabytes();
+        }
+
+        /** Classes loaded when ready, a starter side minus the baseline. */
+        int addedClasses(Summary side) {
+            return side.classes() - baseline.classes();
+        }
+
+        /** Classes loaded once the warm-up thread ended, a starter side minus the baseline. */
+        int addedClassesAfterWarmUp(Summary side) {
+            return side.classesAfterWarmUp() - baseline.classesAfterWarmUp();
         }
     }
 
     /** Runs the probes and summarises them. */
     Result run() throws IOException, InterruptedException {
-        List<Sample> with = new ArrayList<>();
-        List<Sample> without = new ArrayList<>();
-        // One unrecorded run of each first: it warms the OS page cache for the jars.
-        probe(withStarterClasspath);
-        probe(baselineClasspath);
-        for (int i = 0; i < runs; i++) {
-            if (i % 2 == 0) {
-                with.add(probe(withStarterClasspath));
-                without.add(probe(baselineClasspath));
+        Map<Side, List<Sample>> samples = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            samples.put(side, new ArrayList<>());
+        }
+        // One unrecorded run on each class path first: it warms the OS page cache for the jars.
+        probe(Side.DEFAULT);
+        probe(Side.BASELINE);
+        for (int round = 0; round < runs; round++) {
+            List<Side> order = order(round);
+            StringBuilder progress = new StringBuilder();
+            for (Side side : order) {
+                Sample sample = probe(side);
+                samples.get(side).add(sample);
+                progress.append(progress.isEmpty() ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.0f ms", side.label(),
+                                sample.contextMillis()));
             }
-            else {
-                without.add(probe(baselineClasspath));
-                with.add(probe(withStarterClasspath));
-            }
-            System.out.printf("start-up run %d/%d: with starter %.0f ms, without %.0f ms%n", i + 1, runs,
-                    with.get(i).contextMillis(), without.get(i).contextMillis());
+            System.out.printf("start-up run %d/%d: %s%n", round + 1, runs, progress);
         }
-        if (with.stream().anyMatch(s -> !s.client())) {
-            throw new IllegalStateException("the application with the starter has no OrchestrationV1 bean: "
-                    + "the auto-configuration did not run, the figure would be meaningless");
+        for (Side side : Side.values()) {
+            side.check(samples.get(side));
         }
-        if (without.stream().anyMatch(Sample::client)) {
-            throw new IllegalStateException("the baseline application has an OrchestrationV1 bean: "
-                    + "the baseline class path contains the starter");
-        }
-        return new Result(Summary.of(with), Summary.of(without));
+        return new Result(Summary.of(samples.get(Side.BASELINE)), Summary.of(samples.get(Side.DEFAULT)),
+                Summary.of(samples.get(Side.EAGER)), Summary.of(samples.get(Side.LAZY)));
     }
 
-    private Sample probe(String classpath) throws IOException, InterruptedException {
+    /** The order of the sides in one round: rotated by one each round, so each side takes each place in turn. */
+    static List<Side> order(int round) {
+        Side[] sides = Side.values();
+        List<Side> order = new ArrayList<>(sides.length);
+        for (int i = 0; i < sides.length; i++) {
+            order.add(sides[(round + i) % sides.length]);
+        }
+        return order;
+    }
+
+    private Sample probe(Side side) throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-cp", classpath,
-                StartupProbe.class.getName()));
+        List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-cp",
+                side.hasStarter() ? withStarterClasspath : baselineClasspath, StartupProbe.class.getName()));
+        if (side.mode() != null) {
+            command.add(side.mode());
+        }
         File log = File.createTempFile("startup-probe", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log).start();
             if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("start-up probe did not end within " + RUN_TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException("start-up probe (" + side.label() + ") did not end within "
+                        + RUN_TIMEOUT_SECONDS + " s");
             }
             List<String> output = Files.readAllLines(log.toPath(), StandardCharsets.UTF_8);
             return output.stream()
                     .filter(line -> line.startsWith("STARTUP "))
                     .findFirst()
                     .map(Sample::parse)
-                    .orElseThrow(() -> new IllegalStateException("start-up probe failed (exit "
+                    .orElseThrow(() -> new IllegalStateException("start-up probe (" + side.label() + ") failed (exit "
                             + process.exitValue() + "):\n"
                             + String.join("\n", output.subList(Math.max(0, output.size() - 30), output.size()))));
         }

@@ -1,0 +1,122 @@
+package io.github.formancecommunity.orchestration.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.formancecommunity.orchestration.benchmarks.StartupComparison.Sample;
+import io.github.formancecommunity.orchestration.benchmarks.StartupComparison.Side;
+
+class StartupComparisonTest {
+
+    private static final String LINE = "STARTUP contextMillis=412.5 uptimeMillis=980 heapBytes=12345678 beans=77 "
+            + "client=true cpuMillis=1500 classes=5000 warmUpMillis=480.250 classesAfterWarmUp=9000 warm=true "
+            + "firstCallMillis=35.500";
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertThat(StartupComparison.median(new double[] {1, 2, 9})).isEqualTo(2);
+        assertThat(StartupComparison.median(new double[] {1, 2, 4, 9})).isEqualTo(3);
+    }
+
+    @Test
+    void parsesTheProbeLine() {
+        assertThat(Sample.parse(LINE))
+                .isEqualTo(new Sample(412.5, 980, 12345678, 77, true, 1500, 5000, 480.25, 9000, true, 35.5));
+    }
+
+    @Test
+    void parsesTheFieldsInAnyOrder() {
+        String reordered = "STARTUP firstCallMillis=-1.000 warm=false classesAfterWarmUp=4010 warmUpMillis=0.000 "
+                + "classes=4000 cpuMillis=1400 client=false beans=50 heapBytes=1000 uptimeMillis=900 contextMillis=400.0";
+
+        assertThat(Sample.parse(reordered))
+                .isEqualTo(new Sample(400.0, 900, 1000, 50, false, 1400, 4000, 0, 4010, false, -1));
+    }
+
+    @Test
+    void aLineWithoutAFieldIsRejectedNamingIt() {
+        assertThatThrownBy(() -> Sample.parse(LINE.replace(" warmUpMillis=480.250", "")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no warmUpMillis");
+        assertThatThrownBy(() -> Sample.parse(LINE.replace("classes=5000", "classes=many")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unreadable");
+    }
+
+    @Test
+    void eachSideTakesEachPlaceOnceInFourRounds() {
+        List<List<Side>> rounds = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            rounds.add(StartupComparison.order(round));
+        }
+
+        for (List<Side> order : rounds) {
+            assertThat(order).containsExactlyInAnyOrder(Side.values());
+        }
+        for (int place = 0; place < 4; place++) {
+            Set<Side> atPlace = EnumSet.noneOf(Side.class);
+            for (List<Side> order : rounds) {
+                atPlace.add(order.get(place));
+            }
+            assertThat(atPlace).as("sides at place %d", place).containsExactlyInAnyOrder(Side.values());
+        }
+        assertThat(StartupComparison.order(4)).isEqualTo(StartupComparison.order(0));
+    }
+
+    @Test
+    void onlyTheStarterSidesPassTheProbeAMode() {
+        assertThat(Side.BASELINE.mode()).isNull();
+        assertThat(Side.DEFAULT.mode()).as("the default is measured without the property").isNull();
+        assertThat(Side.EAGER.mode()).isEqualTo("eager");
+        assertThat(Side.LAZY.mode()).isEqualTo("lazy");
+        assertThat(Side.BASELINE.hasStarter()).isFalse();
+        assertThat(Side.DEFAULT.hasStarter()).isTrue();
+    }
+
+    @Test
+    void acceptsRunsThatMeasuredWhatTheirSideIsAbout() {
+        assertThatCode(() -> Side.BASELINE.check(List.of(sample(false, false, -1)))).doesNotThrowAnyException();
+        assertThatCode(() -> Side.DEFAULT.check(List.of(sample(true, true, 30)))).doesNotThrowAnyException();
+        assertThatCode(() -> Side.EAGER.check(List.of(sample(true, true, 30)))).doesNotThrowAnyException();
+        assertThatCode(() -> Side.LAZY.check(List.of(sample(true, false, 500)))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void rejectsABaselineWithTheClientAndAStarterSideWithout() {
+        assertThatThrownBy(() -> Side.BASELINE.check(List.of(sample(false, false, -1), sample(true, true, 30))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("baseline class path contains the starter");
+        assertThatThrownBy(() -> Side.EAGER.check(List.of(sample(false, false, -1))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no OrchestrationV1 bean");
+    }
+
+    @Test
+    void rejectsRunsWhereTheInitializationModeDidNotTakeEffect() {
+        assertThatThrownBy(() -> Side.LAZY.check(List.of(sample(true, true, 30))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("initialization=lazy the client was built before the first call");
+        assertThatThrownBy(() -> Side.DEFAULT.check(List.of(sample(true, false, 500))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("was not built before the first call");
+    }
+
+    @Test
+    void rejectsAStarterRunWithoutAFirstCall() {
+        assertThatThrownBy(() -> Side.DEFAULT.check(List.of(sample(true, true, -1))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("first call of -1.0 ms");
+    }
+
+    private static Sample sample(boolean client, boolean warm, double firstCallMillis) {
+        return new Sample(400, 900, 1000, 50, client, 1400, 4000, 0, 4010, warm, firstCallMillis);
+    }
+}
