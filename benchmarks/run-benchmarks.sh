@@ -23,5 +23,6 @@ exec "$java_cmd" -Xmx512m \
   -cp "$classes:$(cat benchmarks/target/benchmark-classpath.txt)" \
   io.github.formancecommunity.orchestration.benchmarks.BenchmarkMain \
   --baseline-classpath "$classes:$(cat benchmarks/target/baseline-classpath.txt)" \
+  --starter-classpath "$classes:$(cat benchmarks/target/starter-classpath.txt)" \
   --results "$root/benchmarks/target/benchmark-results" \
   "$@"

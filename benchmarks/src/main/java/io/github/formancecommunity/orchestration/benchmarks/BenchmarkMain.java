@@ -35,7 +35,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * Options: {@code --quick} (2+3 iterations, 5 start-up runs; the default is 8 warm-up and 5 measured iterations of
  * 1 s, 15 start-up runs per side, four sides), {@code --startup-runs N} (runs per side),
- * {@code --baseline-classpath CP} (start-up is skipped without it), {@code --results DIR},
+ * {@code --baseline-classpath CP} (start-up is skipped without it), {@code --starter-classpath CP} (the
+ * start-up probe's class path with the starter; default: this JVM's, which also holds JMH), {@code --results DIR},
  * {@code --skip latency,throughput,decorations,startup}, {@code --full} (throughput of runWorkflow too).
  */
 public final class BenchmarkMain {
@@ -55,7 +56,9 @@ public final class BenchmarkMain {
         String startupNote = null;
         try (CannedOrchestrationServer server = CannedOrchestrationServer.start(CannedPayloads.create(),
                 ClientState.TOKEN)) {
-            warmUp(server);
+            if (!settings.skip.containsAll(List.of("latency", "throughput", "decorations"))) {
+                warmUp(server);
+            }
             if (!settings.skip.contains("latency")) {
                 figures.addAll(jmh(settings, server, "latency", LatencyBenchmark.class.getName() + "\\.",
                         "client", "starter", "plain", "jdk"));
@@ -78,8 +81,10 @@ public final class BenchmarkMain {
             }
             else {
                 try {
-                    startup = new StartupComparison(System.getProperty("java.class.path"),
-                            settings.baselineClasspath, settings.startupRuns).run();
+                    String withStarter = settings.starterClasspath != null ? settings.starterClasspath
+                            : System.getProperty("java.class.path");
+                    startup = new StartupComparison(withStarter, settings.baselineClasspath, settings.startupRuns)
+                            .run();
                 }
                 catch (IllegalStateException | IllegalArgumentException ex) {
                     startupNote = "failed: " + ex.getMessage();
@@ -144,6 +149,7 @@ public final class BenchmarkMain {
         int startupRuns = 15;
         boolean full;
         String baselineClasspath;
+        String starterClasspath;
         Path results = Path.of("benchmarks", "target", "benchmark-results");
         List<String> skip = List.of();
 
@@ -159,10 +165,12 @@ public final class BenchmarkMain {
                     case "--full" -> settings.full = true;
                     case "--startup-runs" -> settings.startupRuns = Integer.parseInt(value(args, ++i));
                     case "--baseline-classpath" -> settings.baselineClasspath = value(args, ++i);
+                    case "--starter-classpath" -> settings.starterClasspath = value(args, ++i);
                     case "--results" -> settings.results = Path.of(value(args, ++i));
                     case "--skip" -> settings.skip = Arrays.asList(value(args, ++i).split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (expected --quick, --full, --startup-runs N, --baseline-classpath CP, --results DIR,"
+                            + " (expected --quick, --full, --startup-runs N, --baseline-classpath CP,"
+                            + " --starter-classpath CP, --results DIR,"
                             + " --skip latency,throughput,decorations,startup)");
                 }
             }

@@ -18,4 +18,12 @@ public interface OrchestrationCallInterceptor {
      * @return the result of the call
      */
     <T> T intercept(OrchestrationOperation operation, OrchestrationCall<T> call);
+
+    /**
+     * Prepares what this interceptor would otherwise build on its first call; called by
+     * {@link OrchestrationV1Client#warmUp()}, possibly on another thread than the calls, possibly concurrently with
+     * them. Does nothing by default.
+     */
+    default void warmUp() {
+    }
 }

@@ -193,12 +193,15 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     /**
      * Builds now what a {@linkplain OrchestrationClientBuilder#lazy(boolean) lazy} client leaves to its first call
      * (the JSON mapper, the connection pool and the Feign target), and has the mapper prepare the serializers and
-     * deserializers of every operation, which each operation's first call would otherwise build. Makes no network
-     * call; returns at once when that is done already or the client is closed. Safe to call from any thread,
-     * concurrently with calls.
+     * deserializers of every operation, which each operation's first call would otherwise build; then lets every
+     * interceptor {@linkplain OrchestrationCallInterceptor#warmUp() prepare} itself. Makes no network call; quick
+     * when that is done already. Safe to call from any thread, concurrently with calls.
      */
     public void warmUp() {
         wire.prepare();
+        for (OrchestrationCallInterceptor interceptor : interceptors) {
+            interceptor.warmUp();
+        }
     }
 
     /** Whether the JSON mapper, the connection pool and the Feign target are built (always, unless lazy). */

@@ -120,6 +120,29 @@ class LazyClientTest {
                 WorkflowInstance.class, WorkflowInstanceHistory.class, WorkflowInstanceHistoryStage.class);
     }
 
+    @Test
+    void warmUpLetsEveryInterceptorPrepareItself() throws IOException {
+        AtomicInteger prepared = new AtomicInteger();
+        OrchestrationCallInterceptor interceptor = new OrchestrationCallInterceptor() {
+            @Override
+            public <T> T intercept(OrchestrationOperation operation, OrchestrationCall<T> call) {
+                return call.execute();
+            }
+
+            @Override
+            public void warmUp() {
+                prepared.incrementAndGet();
+            }
+        };
+
+        try (OrchestrationV1Client client = TestClients.builder(server).lazy(true).interceptor(interceptor)
+                .interceptor(interceptor).build()) {
+            assertThat(prepared).hasValue(0);
+            client.warmUp();
+            assertThat(prepared).hasValue(2);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = { true, false })
     void concurrentFirstCallsBuildOnce(boolean warmUpToo) throws Exception {

@@ -67,7 +67,11 @@ public class OrchestrationAutoConfiguration {
                 .tokenSource(tokenSource.getIfAvailable());
         interceptors.orderedStream().forEach(builder::interceptor);
         customizers.orderedStream().forEach(builder::feignCustomizer);
-        return builder.build();
+        OrchestrationV1Client client = builder.build();
+        if (properties.getInitialization() == OrchestrationProperties.Initialization.EAGER) {
+            client.warmUp();
+        }
+        return client;
     }
 
     /**

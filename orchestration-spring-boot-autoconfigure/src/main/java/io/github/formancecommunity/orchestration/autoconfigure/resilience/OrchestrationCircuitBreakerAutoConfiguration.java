@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
@@ -41,7 +42,9 @@ public class OrchestrationCircuitBreakerAutoConfiguration {
     public static final String CIRCUIT_BREAKER_BEAN_NAME = "orchestrationCircuitBreaker";
 
     /**
-     * The breaker, from the application's registry when there is exactly one, otherwise stand-alone. It is not a
+     * The breaker, from the application's registry when there is exactly one, otherwise stand-alone. Created when
+     * first needed (by the first call, the client's warm-up, the breaker's meters or an injection point), so that
+     * Resilience4j stays out of the start-up of an application that has none of these. It is not a
      * default autowiring candidate, so that an application's own single {@code CircuitBreaker} bean stays
      * injectable by type; inject this one with {@code @Qualifier("orchestrationCircuitBreaker")}.
      *
@@ -51,13 +54,15 @@ public class OrchestrationCircuitBreakerAutoConfiguration {
      */
     @Bean(name = CIRCUIT_BREAKER_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = CIRCUIT_BREAKER_BEAN_NAME)
+    @Lazy
     public CircuitBreaker orchestrationCircuitBreaker(OrchestrationProperties properties,
             ObjectProvider<CircuitBreakerRegistry> registries) {
         return CircuitBreakerFactory.create(properties.getCircuitBreaker(), registries.getIfUnique());
     }
 
     /**
-     * The interceptor reporting every attempt to the breaker.
+     * The interceptor reporting every attempt to the breaker, which it looks up on the first call or when the
+     * client is warmed up (see {@code formance.orchestration.initialization}).
      *
      * @param circuitBreaker the breaker
      * @return the interceptor, ordered {@link OrchestrationInterceptorOrder#CIRCUIT_BREAKER}
@@ -66,8 +71,8 @@ public class OrchestrationCircuitBreakerAutoConfiguration {
     @ConditionalOnMissingBean
     @Order(OrchestrationInterceptorOrder.CIRCUIT_BREAKER)
     public OrchestrationCircuitBreakerInterceptor orchestrationCircuitBreakerInterceptor(
-            @Qualifier(CIRCUIT_BREAKER_BEAN_NAME) CircuitBreaker circuitBreaker) {
-        return new OrchestrationCircuitBreakerInterceptor(circuitBreaker);
+            @Qualifier(CIRCUIT_BREAKER_BEAN_NAME) ObjectProvider<CircuitBreaker> circuitBreaker) {
+        return new OrchestrationCircuitBreakerInterceptor(circuitBreaker::getObject);
     }
 
     /** Binds the breaker's Resilience4j meters when Micrometer, resilience4j-micrometer and a registry exist. */

@@ -1,6 +1,7 @@
 package io.github.formancecommunity.orchestration.autoconfigure.resilience;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationCall;
@@ -35,7 +36,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  */
 public final class OrchestrationCircuitBreakerInterceptor implements OrchestrationCallInterceptor {
 
-    private final CircuitBreaker circuitBreaker;
+    private final Supplier<CircuitBreaker> source;
+    private volatile CircuitBreaker resolved;
 
     /**
      * Creates the interceptor.
@@ -43,16 +45,40 @@ public final class OrchestrationCircuitBreakerInterceptor implements Orchestrati
      * @param circuitBreaker the breaker every attempt goes through
      */
     public OrchestrationCircuitBreakerInterceptor(CircuitBreaker circuitBreaker) {
-        this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
+        this.source = () -> circuitBreaker;
+        this.resolved = circuitBreaker;
+    }
+
+    /**
+     * Creates the interceptor with a breaker looked up on the first call (or {@link #warmUp()}): creating a
+     * Resilience4j breaker loads and initialises a few dozen classes, which then stays out of the start-up.
+     *
+     * @param circuitBreaker where the breaker comes from; asked until it gives one
+     */
+    OrchestrationCircuitBreakerInterceptor(Supplier<CircuitBreaker> circuitBreaker) {
+        this.source = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
     }
 
     /** The breaker this interceptor reports to. */
     public CircuitBreaker circuitBreaker() {
-        return circuitBreaker;
+        CircuitBreaker breaker = resolved;
+        if (breaker == null) {
+            breaker = Objects.requireNonNull(source.get(), "the circuit breaker source gave no breaker");
+            resolved = breaker;
+        }
+        return breaker;
+    }
+
+    /** Looks the breaker up now. */
+    @Override
+    public void warmUp() {
+        circuitBreaker();
     }
 
     @Override
     public <T> T intercept(OrchestrationOperation operation, OrchestrationCall<T> call) {
+        CircuitBreaker circuitBreaker = circuitBreaker();
         try {
             circuitBreaker.acquirePermission();
         }
@@ -65,7 +91,7 @@ public final class OrchestrationCircuitBreakerInterceptor implements Orchestrati
             result = call.execute();
         }
         catch (RuntimeException ex) {
-            record(ex, circuitBreaker.getCurrentTimestamp() - start);
+            record(circuitBreaker, ex, circuitBreaker.getCurrentTimestamp() - start);
             throw ex;
         }
         catch (Error ex) {
@@ -76,7 +102,7 @@ public final class OrchestrationCircuitBreakerInterceptor implements Orchestrati
         return result;
     }
 
-    private void record(RuntimeException ex, long duration) {
+    private static void record(CircuitBreaker circuitBreaker, RuntimeException ex, long duration) {
         switch (verdict(ex)) {
             case FAILURE -> circuitBreaker.onError(duration, circuitBreaker.getTimestampUnit(), ex);
             case SUCCESS -> circuitBreaker.onSuccess(duration, circuitBreaker.getTimestampUnit());
@@ -109,6 +135,8 @@ public final class OrchestrationCircuitBreakerInterceptor implements Orchestrati
 
     @Override
     public String toString() {
-        return "OrchestrationCircuitBreakerInterceptor[" + circuitBreaker.getName() + "]";
+        CircuitBreaker breaker = resolved;
+        return "OrchestrationCircuitBreakerInterceptor[" + (breaker == null ? "breaker not looked up yet"
+                : breaker.getName()) + "]";
     }
 }

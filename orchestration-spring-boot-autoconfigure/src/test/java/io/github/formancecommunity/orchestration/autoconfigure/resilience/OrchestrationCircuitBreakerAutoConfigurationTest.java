@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationAutoConfiguration;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
+import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -70,7 +72,41 @@ class OrchestrationCircuitBreakerAutoConfigurationTest {
     }
 
     @Test
+    void theBreakerIsCreatedWhenFirstNeededNotWhileTheContextStarts() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanFactory().containsSingleton(BREAKER)).isFalse();
+            OrchestrationCircuitBreakerInterceptor interceptor = context
+                    .getBean(OrchestrationCircuitBreakerInterceptor.class);
+            assertThat(interceptor).hasToString(
+                    "OrchestrationCircuitBreakerInterceptor[breaker not looked up yet]");
+
+            interceptor.warmUp();
+
+            assertThat(context.getBeanFactory().containsSingleton(BREAKER)).isTrue();
+            assertThat(interceptor.circuitBreaker()).isSameAs(breaker(context));
+            assertThat(interceptor).hasToString("OrchestrationCircuitBreakerInterceptor[formance-orchestration]");
+        });
+    }
+
+    @Test
+    void theClientsWarmUpCreatesTheBreakerAndAnEagerClientDoesSoAtStart() {
+        ApplicationContextRunner withClient = runner.withConfiguration(
+                AutoConfigurations.of(OrchestrationAutoConfiguration.class));
+        withClient.withPropertyValues("formance.orchestration.initialization=lazy").run(context -> {
+            assertThat(context.getBeanFactory().containsSingleton(BREAKER)).isFalse();
+            context.getBean(OrchestrationV1Client.class).warmUp();
+            assertThat(context.getBeanFactory().containsSingleton(BREAKER)).isTrue();
+        });
+        withClient.withPropertyValues("formance.orchestration.initialization=eager")
+                .run(context -> assertThat(context.getBeanFactory().containsSingleton(BREAKER)).isTrue());
+    }
+
+    @Test
     void anOutOfRangeThresholdFailsTheStartNamingTheProperty() {
+        // the properties are checked when bound, by the client's auto-configuration, before any breaker exists
+        ApplicationContextRunner runner = this.runner.withConfiguration(
+                AutoConfigurations.of(OrchestrationAutoConfiguration.class));
         runner.withPropertyValues("formance.orchestration.circuit-breaker.failure-rate-threshold=150")
                 .run(context -> assertThat(context).getFailure()
                         .rootCause()
