@@ -195,10 +195,13 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
      * (the JSON mapper, the connection pool and the Feign target), and has the mapper prepare the serializers and
      * deserializers of every operation, which each operation's first call would otherwise build; then lets every
      * interceptor {@linkplain OrchestrationCallInterceptor#warmUp() prepare} itself. Makes no network call; quick
-     * when that is done already. Safe to call from any thread, concurrently with calls.
+     * when that is done already, nothing once the client is closed. Safe to call from any thread, concurrently with
+     * calls.
      */
     public void warmUp() {
-        wire.prepare();
+        if (!wire.prepare()) {
+            return; // closed: the interceptors' beans may be gone with their context
+        }
         for (OrchestrationCallInterceptor interceptor : interceptors) {
             interceptor.warmUp();
         }

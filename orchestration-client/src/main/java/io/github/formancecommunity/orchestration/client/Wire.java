@@ -56,12 +56,16 @@ final class Wire implements Closeable {
         return current != null ? current.api() : build().api();
     }
 
-    /** Builds the parts if they are not built yet and runs their preparation once; nothing once closed. */
-    void prepare() {
+    /**
+     * Builds the parts if they are not built yet and runs their preparation once; nothing once closed.
+     *
+     * @return whether the parts are built and prepared, {@code false} when the client is closed
+     */
+    boolean prepare() {
         lock.lock();
         try {
             if (closed) {
-                return;
+                return false;
             }
             if (parts == null) {
                 parts = factory.get();
@@ -70,6 +74,7 @@ final class Wire implements Closeable {
                 parts.preparation().run();
                 prepared = true;
             }
+            return true;
         }
         finally {
             lock.unlock();

@@ -140,6 +140,10 @@ class LazyClientTest {
             assertThat(prepared).hasValue(0);
             client.warmUp();
             assertThat(prepared).hasValue(2);
+
+            client.close();
+            client.warmUp();
+            assertThat(prepared).as("a closed client prepares nothing").hasValue(2);
         }
     }
 
