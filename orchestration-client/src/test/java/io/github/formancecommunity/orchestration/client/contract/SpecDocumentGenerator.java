@@ -188,8 +188,8 @@ final class SpecDocumentGenerator {
      */
     private void freeForm(ObjectNode node, Object additional, int depth, String name) {
         Schema<?> values = additional instanceof Schema<?> schema && isConstrained(schema) ? schema : null;
-        boolean stage = values == null && name == null && depth >= 3;
-        int size = depth >= MAX_DEPTH ? 0 : stage ? weightedStageSize() : random.nextInt(4);
+        boolean stage = additional instanceof Schema<?> schema && !isConstrained(schema);
+        int size = stage ? weightedStageSize() : depth >= MAX_DEPTH ? 0 : random.nextInt(4);
         for (int i = 0; i < size; i++) {
             if (stage && random.nextInt(3) > 0) {
                 String key = STAGE_KEYS[random.nextInt(STAGE_KEYS.length)];
@@ -207,13 +207,19 @@ final class SpecDocumentGenerator {
         return roll < 6 ? 1 : roll < 8 ? 0 : 2 + random.nextInt(2);
     }
 
+    /** A workflow stage: an object of any properties ({@code additionalProperties: {}}). */
+    private static boolean isStage(Schema<?> schema) {
+        return schema != null && schema.getAdditionalProperties() instanceof Schema<?> values
+                && !isConstrained(values);
+    }
+
     private static boolean isConstrained(Schema<?> schema) {
         return schema.getType() != null || schema.get$ref() != null || schema.getProperties() != null;
     }
 
     private JsonNode array(Schema<?> schema, int depth) {
         ArrayNode array = JSON.arrayNode();
-        int size = depth >= MAX_DEPTH ? 0 : random.nextInt(4);
+        int size = depth >= MAX_DEPTH + 2 || depth >= MAX_DEPTH && !isStage(schema.getItems()) ? 0 : random.nextInt(4);
         for (int i = 0; i < size; i++) {
             array.add(generate(schema.getItems(), depth + 1, null));
         }

@@ -32,6 +32,7 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 import io.github.formancecommunity.orchestration.client.fixtures.TestClients;
 import io.github.formancecommunity.orchestration.client.model.InstanceQuery;
 import io.github.formancecommunity.orchestration.client.model.TriggerData;
+import io.github.formancecommunity.orchestration.client.model.Workflow;
 import io.github.formancecommunity.orchestration.client.model.WorkflowConfig;
 import io.github.formancecommunity.orchestration.client.model.WorkflowStage;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -81,15 +82,40 @@ class SpecValidResponseDecodingTest {
         CannedTransport transport = new CannedTransport();
         try (OrchestrationV1Client client = OrchestrationV1Client.builder().baseUrl("http://127.0.0.1:9")
                 .bearerToken(TestClients.TOKEN).httpClient(transport).build()) {
+            StageTally tally = new StageTally();
             for (int i = 0; i < DOCUMENTS; i++) {
                 long seed = seed(operation, i);
                 if (operation.successSchema != null) {
                     JsonNode document = new SpecDocumentGenerator(api, new Random(seed), i % 4 == 0)
                             .component(operation.successSchema);
-                    decodesSuccess(client, transport, operation, document, seed, i);
+                    tally.count(decodesSuccess(client, transport, operation, document, seed, i));
                 }
                 JsonNode error = new SpecDocumentGenerator(api, new Random(~seed), i % 4 == 0).component("Error");
                 decodesError(client, transport, operation, error, seed, i);
+            }
+            if (operation == Operation.LIST_WORKFLOWS) {
+                assertThat(tally.unrecognised).as("stages that are not single-key objects").isPositive();
+                assertThat(tally.typed).as("stages read by a typed accessor").isPositive();
+            }
+        }
+    }
+
+    /** How many decoded stages were unrecognised and how many read as a typed stage. */
+    private static final class StageTally {
+
+        private int unrecognised;
+        private int typed;
+
+        void count(Object result) {
+            if (result instanceof List<?> list) {
+                list.forEach(this::count);
+            }
+            else if (result instanceof Workflow workflow) {
+                for (WorkflowStage stage : workflow.config().stages()) {
+                    unrecognised += stage.isUnrecognised() ? 1 : 0;
+                    typed += stage.send().isPresent() || stage.delay().isPresent() || stage.waitEvent().isPresent()
+                            || stage.update().isPresent() ? 1 : 0;
+                }
             }
         }
     }
@@ -134,7 +160,7 @@ class SpecValidResponseDecodingTest {
                 && (violation.matches(".*/sources/\\d+\\].*") || violation.contains("/destination]"));
     }
 
-    private void decodesSuccess(OrchestrationV1 client, CannedTransport transport, Operation operation,
+    private Object decodesSuccess(OrchestrationV1 client, CannedTransport transport, Operation operation,
             JsonNode document, long seed, int index) {
         byte[] body = mapper.writeValueAsBytes(document);
         transport.next(operation.status, body);
@@ -157,6 +183,7 @@ class SpecValidResponseDecodingTest {
             throw new AssertionError(describe(operation, seed, index, document) + ": raw JSON lost or changed: "
                     + lost);
         }
+        return result;
     }
 
     private void decodesError(OrchestrationV1 client, CannedTransport transport, Operation operation,
