@@ -46,7 +46,8 @@ public record Monetary(String asset, BigInteger amount, String amountPlaceholder
             return new Monetary(asset, new BigInteger(amount == null ? "" : amount));
         }
         catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("amount must be a decimal integer or hold a ${variable} placeholder, got "
+            throw new IllegalArgumentException(
+                    "amount must be a decimal integer or hold a ${variable} placeholder, got "
                     + (amount == null ? "null" : "\"" + amount + "\""), ex);
         }
     }

@@ -51,7 +51,8 @@ public record PaymentScheme(String value) implements OpenEnum {
     public static final PaymentScheme OTHER = new PaymentScheme("other");
 
     private static final OpenEnumValues<PaymentScheme> VALUES = OpenEnumValues.of(PaymentScheme::new,
-            VISA, MASTERCARD, AMEX, DINERS, DISCOVER, JCB, UNIONPAY, SEPA_DEBIT, SEPA_CREDIT, SEPA, APPLE_PAY, GOOGLE_PAY, A2A, ACH_DEBIT, ACH, RTP, UNKNOWN, OTHER);
+            VISA, MASTERCARD, AMEX, DINERS, DISCOVER, JCB, UNIONPAY, SEPA_DEBIT, SEPA_CREDIT, SEPA, APPLE_PAY,
+            GOOGLE_PAY, A2A, ACH_DEBIT, ACH, RTP, UNKNOWN, OTHER);
 
 
     public PaymentScheme {

@@ -4,9 +4,10 @@ import java.util.regex.Pattern;
 
 /**
  * The server's {@code ${name}} interpolation: any string field of a stage may hold one or more placeholders,
- * replaced by the run's variables when the stage runs ({@code interpolate} of flows' {@code internal/schema}, the
- * pattern {@code \$\{[^\}]+\}}). Fields that are not strings on the server (amounts, booleans, date-times,
- * durations) are parsed after the replacement.
+ * replaced by the run's variables when the stage runs ({@code interpolate} of flows' {@code internal/schema}: a
+ * dollar sign and an opening brace, one or more characters other than a closing brace, and the closing brace).
+ * Fields that are not strings on the server (amounts, booleans, date-times, durations) are parsed after the
+ * replacement.
  */
 final class Placeholders {
 
@@ -23,7 +24,8 @@ final class Placeholders {
     /** The text when it holds a placeholder, else an {@link IllegalArgumentException} naming the field. */
     static String require(String text, String field, String expected) {
         if (!isPlaceholder(text)) {
-            throw new IllegalArgumentException(field + " must be " + expected + " or hold a ${variable} placeholder, got "
+            throw new IllegalArgumentException(field + " must be " + expected
+                    + " or hold a ${variable} placeholder, got "
                     + (text == null ? "null" : "\"" + text + "\""));
         }
         return text;

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkflowInstance(String workflowID, Workflow workflow, String id,
-        @RfcTime OffsetDateTime createdAt, @RfcTime OffsetDateTime updatedAt, boolean terminated, @RfcTime OffsetDateTime terminatedAt,
+        @RfcTime OffsetDateTime createdAt, @RfcTime OffsetDateTime updatedAt, boolean terminated,
+        @RfcTime OffsetDateTime terminatedAt,
         @JsonProperty("status") List<StageStatus> status, String error) {
 
     public WorkflowInstance {

@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
  * One entry of an instance's history: a stage that started (spec schema {@code WorkflowInstanceHistory}).
  *
  * <p>The spec types {@code input} as {@code Stage}, an {@code anyOf} without discriminator whose members overlap;
- * it is resolved here by {@link #name()}, reading the stage records without a JSON mapper ({@code RunSend}, {@code RunDelay}, {@code RunWaitEvent},
- * {@code RunUpdate}). The raw JSON is always available through {@link #input()}.
+ * it is resolved here by {@link #name()} ({@code RunSend}, {@code RunDelay}, {@code RunWaitEvent},
+ * {@code RunUpdate}), reading the stage records without a JSON mapper. The raw JSON is always available through
+ * {@link #input()}.
  *
  * @param name         the stage's run name, e.g. {@code RunSend}
  * @param input        the stage's resolved input as raw JSON
