@@ -190,10 +190,10 @@ final class InstanceEngine implements AutoCloseable {
                 String type = raw.propertyNames().iterator().next();
                 StageStep step;
                 try {
-                    JsonNode spec = VariableResolver.resolve(raw.get(type), instance.variables);
+                    JsonNode spec = StageSchema.resolve(type, raw.get(type), instance.variables);
                     step = interpreter.begin(stage, type, spec, now);
                 }
-                catch (StageFailure failure) {
+                catch (StageFailure | StageSchema.ResolveException failure) {
                     step = new StageStep.Failed(failure.getMessage());
                 }
                 apply(instance, stage, step, now);

@@ -3,6 +3,7 @@ package io.github.formancecommunity.orchestration.test;
 import java.time.Clock;
 import java.util.UUID;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -60,7 +61,15 @@ final class TriggerEndpoints {
     }
 
     HttpReply create(ApiRequest request) {
-        TriggerRecord trigger = create(TriggerDefinitions.read(request.jsonBody()));
+        JsonNode body;
+        try {
+            body = request.jsonBody();
+        }
+        catch (ApiException ex) {
+            // createTrigger answers every decoding error with 500 (handler_create_trigger.go).
+            throw ApiException.internal(ex.getMessage());
+        }
+        TriggerRecord trigger = create(TriggerDefinitions.read(body));
         return HttpReply.data(201, WireRenderer.trigger(trigger));
     }
 
@@ -68,7 +77,7 @@ final class TriggerEndpoints {
         synchronized (store) {
             WorkflowRecord workflow = store.workflow(definition.workflowId());
             if (workflow == null || workflow.deletedAt != null) {
-                throw ApiException.notFound("workflow does not exist");
+                throw ApiException.notFound("workflow does not exists");
             }
             TriggerRecord trigger = new TriggerRecord(UUID.randomUUID().toString(), definition.name(),
                     definition.event(), definition.workflowId(), definition.filter(), definition.vars(),

@@ -40,7 +40,17 @@ final class WorkflowEndpoints {
     }
 
     HttpReply create(ApiRequest request) {
-        WorkflowRecord workflow = create(WorkflowDefinitions.read(request.jsonBody()));
+        WorkflowDefinitions.Definition definition;
+        try {
+            definition = WorkflowDefinitions.read(request.jsonBody());
+        }
+        catch (ApiException ex) {
+            if (ex.status != 400) {
+                throw ex;
+            }
+            throw ApiException.validation("unmarshalling json body: " + ex.getMessage());
+        }
+        WorkflowRecord workflow = create(definition);
         synchronized (store) {
             return HttpReply.data(201, WireRenderer.workflow(workflow));
         }
@@ -85,6 +95,9 @@ final class WorkflowEndpoints {
         Map<String, String> variables = new LinkedHashMap<>();
         if (request.contentLength() > 0) {
             JsonNode body = request.jsonBody();
+            if (body.isNull()) {
+                body = JsonNodeFactory.instance.objectNode();
+            }
             if (!body.isObject()) {
                 throw ApiException.validation("json: cannot unmarshal " + WorkflowDefinitions.jsonType(body)
                         + " into Go value of type map[string]string");
