@@ -16,6 +16,9 @@ final class WorkflowEndpoints {
 
     /** The real server's message for an unknown id read from Postgres. */
     static final String NO_ROWS = "sql: no rows in result set";
+    /** go-playground/validator's {@code uuid} rule. */
+    private static final java.util.regex.Pattern UUID_PATTERN = java.util.regex.Pattern.compile(
+            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private final Store store;
     private final InstanceEngine engine;
@@ -75,11 +78,9 @@ final class WorkflowEndpoints {
 
     HttpReply delete(ApiRequest request) {
         String id = request.pathParam("flowId");
-        try {
-            UUID.fromString(id);
-        }
-        catch (IllegalArgumentException ex) {
-            throw ApiException.validation("invalid UUID length: " + id.length());
+        if (!UUID_PATTERN.matcher(id).matches()) {
+            // go-playground/validator's Var(id, "required,uuid") error.
+            throw ApiException.validation("Key: '' Error:Field validation for '' failed on the 'uuid' tag");
         }
         synchronized (store) {
             WorkflowRecord workflow = store.workflow(id);
