@@ -46,7 +46,7 @@ final class TriggerExpression {
      *
      * @throws IllegalArgumentException with the real server's wording
      *                                  {@code error compiling expression '...': <message> (1:<column>)} followed by
-     *                                  the source line and a caret, as expr-lang reports it
+     *                                  the source line and a dotted caret line, as expr-lang reports it
      */
     static TriggerExpression compile(String source) {
         try {
@@ -57,7 +57,7 @@ final class TriggerExpression {
         }
         catch (CompileError ex) {
             throw new IllegalArgumentException("error compiling expression '" + source + "': " + ex.getMessage()
-                    + " (1:" + (ex.position + 1) + ")\n | " + source + "\n | " + " ".repeat(ex.position) + "^");
+                    + " (1:" + (ex.position + 1) + ")\n | " + source + "\n | " + ".".repeat(ex.position) + "^");
         }
     }
 
@@ -296,7 +296,7 @@ final class TriggerExpression {
             return fold(node, operator, left, right);
         }
 
-        /** Evaluates operations on literals now, so that type errors between literals refuse to compile. */
+        /** Evaluates operators on literals now (expr-lang's checker refuses type errors between literals). */
         private static Node fold(Node node, Token operator, Node... operands) {
             for (Node operand : operands) {
                 if (!(operand instanceof Constant)) {
@@ -429,7 +429,7 @@ final class TriggerExpression {
                     }
                     return ExprRuntime.call(name, values);
                 };
-                return fold(call, token, arguments.toArray(Node[]::new));
+                return call;
             }
             return switch (name) {
                 case "true" -> new Constant(Boolean.TRUE);

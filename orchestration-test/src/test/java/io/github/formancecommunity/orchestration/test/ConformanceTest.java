@@ -356,7 +356,7 @@ class ConformanceTest {
                     expectError(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow
                             + "\",\"filter\":\"event.amount >\"}"), 400, "VALIDATION",
                             "validating data: error compiling expression 'event.amount >': unexpected token EOF"
-                                    + " (1:14)\n | event.amount >\n |              ^");
+                                    + " (1:14)\n | event.amount >\n | .............^");
                 }),
                 c("trigger.go Validate: expressions with replace() and + compile", f -> {
                     String workflow = f.createWorkflow("{}");
