@@ -31,7 +31,7 @@ record ApiRequest(String method, String path, Map<String, String> pathParams, Ma
     /**
      * The body's first JSON value, as Go's {@code json.Decoder.Decode} reads it (what follows it is ignored). An
      * empty or undecodable body is a 400 VALIDATION with Go's wording where the embedded server reproduces it:
-     * {@code EOF}, {@code unexpected EOF}, {@code exceeded max depth}, {@code invalid character ...}.
+     * the messages of its scanner ({@link GoJsonSyntax}).
      */
     JsonNode jsonBody() {
         return RequestBodies.readJson(body);

@@ -191,7 +191,8 @@ final class InstanceEngine implements AutoCloseable {
                 StageStep step;
                 try {
                     JsonNode spec = StageSchema.resolve(type, raw.get(type), instance.variables);
-                    step = interpreter.begin(stage, type, spec, now);
+                    String invalid = StageValidator.validate(type, spec);
+                    step = invalid != null ? new StageStep.Failed(invalid) : interpreter.begin(stage, type, spec, now);
                 }
                 catch (StageFailure | StageSchema.ResolveException failure) {
                     step = new StageStep.Failed(failure.getMessage());

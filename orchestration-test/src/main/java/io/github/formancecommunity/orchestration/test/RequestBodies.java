@@ -23,7 +23,7 @@ final class RequestBodies {
     static final int MAX_DEPTH = 1000;
 
     private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
             .build())
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -39,16 +39,9 @@ final class RequestBodies {
     }
 
     static JsonNode readJson(byte[] body) {
-        int first = 0;
-        while (first < body.length && Character.isWhitespace(body[first])) {
-            first++;
-        }
-        if (first == body.length) {
-            throw ApiException.validation("EOF");
-        }
-        if ("{[\"-0123456789tfn".indexOf(body[first]) < 0) {
-            throw ApiException.validation("invalid character " + quote(body[first])
-                    + " looking for beginning of value");
+        String syntaxError = GoJsonSyntax.firstError(body, MAX_DEPTH);
+        if (syntaxError != null) {
+            throw ApiException.validation(syntaxError);
         }
         try (JsonParser parser = MAPPER.createParser(body)) {
             JsonNode node = MAPPER.readTree(parser);
@@ -66,19 +59,5 @@ final class RequestBodies {
         catch (JacksonException ex) {
             throw ApiException.validation("invalid JSON body: " + ex.getOriginalMessage());
         }
-    }
-
-    private static String quote(byte b) {
-        int c = b & 0xff;
-        if (c == '\'') {
-            return "'\\''";
-        }
-        if (c == '"') {
-            return "'\"'";
-        }
-        if (c < 0x20 || c >= 0x7f) {
-            return "'\\x" + String.format("%02x", c) + "'";
-        }
-        return "'" + (char) c + "'";
     }
 }

@@ -166,6 +166,21 @@ class ConformanceTest {
                 c("handler_create_workflow.go:37 not JSON: invalid character",
                         f -> expectError(f.post("/workflows", "oops"), 400, "VALIDATION",
                                 "unmarshalling json body: invalid character 'o' looking for beginning of value")),
+                c("encoding/json scanner: the syntax error messages", f -> {
+                    Map<String, String> messages = new java.util.LinkedHashMap<>();
+                    messages.put("{\"a\" 1}", "invalid character '1' after object key");
+                    messages.put("{\"a\":1 2}", "invalid character '2' after object key:value pair");
+                    messages.put("{1:2}", "invalid character '1' looking for beginning of object key string");
+                    messages.put("[1 2]", "invalid character '2' after array element");
+                    messages.put("nope", "invalid character 'o' in literal null (expecting 'u')");
+                    messages.put("{\"a\":-x}", "invalid character 'x' in numeric literal");
+                    messages.put("{\"a\":1.x}", "invalid character 'x' after decimal point in numeric literal");
+                    messages.put("{\"a\":\"\\q\"}", "invalid character 'q' in string escape code");
+                    messages.put("{\"a\":\"\n\"}", "invalid character '\\n' in string literal");
+                    messages.put("   ", "EOF");
+                    messages.forEach((body, message) -> expectError(f.post("/workflows", body), 400, "VALIDATION",
+                            "unmarshalling json body: " + message));
+                }),
                 c("handler_create_workflow.go:37 wrong field type", f -> expectError(f.post("/workflows",
                         "{\"name\":1}"), 400, "VALIDATION", "unmarshalling json body: json: cannot unmarshal number"
                         + " into Go struct field Config.name of type string")),
@@ -208,6 +223,18 @@ class ConformanceTest {
                 c("config.go Validate: required fields are not checked at creation",
                         f -> assertThat(f.post("/workflows", "{\"stages\":[{\"wait_event\":{}},{\"delay\":{}}]}")
                                 .statusCode()).isEqualTo(201)),
+                c("schema.ValidateRequirements (go-playground validator): a missing required field fails the run", f -> expectRunError(f,
+                        "{\"stages\":[{\"wait_event\":{}}]}",
+                        "Key: 'WaitEvent.Event' Error:Field validation for 'Event' failed on the 'required' tag")),
+                c("schema oneOf struct validation: a delay with neither field fails with one line per field", f ->
+                        expectRunError(f, "{\"stages\":[{\"delay\":{}}]}",
+                                "Key: 'Delay.duration' Error:Field validation for 'duration' failed on the 'duration"
+                                        + " or until' tag\nKey: 'Delay.until' Error:Field validation for 'until' failed"
+                                        + " on the 'duration or until' tag")),
+                c("schema.ValidateRequirements: nested required fields carry their namespace", f -> expectRunError(f,
+                        "{\"stages\":[{\"send\":{\"source\":{\"account\":{}},\"destination\":{\"account\":"
+                                + "{\"id\":\"b\"}},\"amount\":{\"amount\":1,\"asset\":\"USD\"}}}]}",
+                        "Key: 'Send.Source.Account.ID' Error:Field validation for 'ID' failed on the 'required' tag")),
                 c("config.go Validate: placeholders interpolate to \"\" with no variables at creation",
                         f -> assertThat(f.post("/workflows", "{\"stages\":[{\"delay\":{\"duration\":\"${d}\"}}]}")
                                 .statusCode()).isEqualTo(201)),
@@ -503,6 +530,15 @@ class ConformanceTest {
         assertThat(body.get("errorCode").asString()).isEqualTo(code);
         assertThat(body.get("errorMessage").asString()).isEqualTo(message);
         assertThat(response.body()).endsWith("}\n");
+    }
+
+    private static void expectRunError(ConformanceTest f, String workflowJson, String error) {
+        String workflow = f.createWorkflow(workflowJson);
+        String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances", "{}")).at("/data/id").asString();
+        f.server.awaitTermination(instance, Duration.ofSeconds(10));
+        JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+        assertThat(data.get("error").asString()).isEqualTo(error);
+        assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).get("data")).isEmpty();
     }
 
     private static void expectText(HttpResponse<String> response, int status, String text) {
