@@ -167,8 +167,10 @@ final class HttpDispatcher implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         responseHeaders.put("Content-Type", List.of(reply.contentType()));
         reply.headers().forEach((name, value) -> {
-            exchange.getResponseHeaders().set(name, value);
-            responseHeaders.put(name, List.of(value));
+            // chi writes one Allow line per method.
+            List<String> values = name.equals("Allow") ? List.of(value.split(", ")) : List.of(value);
+            exchange.getResponseHeaders().put(name, new ArrayList<>(values));
+            responseHeaders.put(name, values);
         });
         byte[] body = reply.body();
         responseHeaders.put("Content-Length", List.of(Integer.toString(body.length)));

@@ -221,9 +221,16 @@ final class TriggerExpression {
     /** Precedence climbing, as expr-lang's parser does it. */
     private static final class Parser {
 
+        /** expr-lang's default limit on the size of a program. */
+        private static final int MAX_NODES = 10_000;
+        /** Bounds the recursion of this parser, so that no expression can exhaust the stack. */
+        private static final int MAX_DEPTH = 500;
+
         private final String source;
         private final List<Token> tokens;
         private int index;
+        private int nodes;
+        private int depth;
 
         Parser(String source, List<Token> tokens) {
             this.source = source;
@@ -231,6 +238,19 @@ final class TriggerExpression {
         }
 
         Node expression(int precedence) {
+            if (++depth > MAX_DEPTH || ++nodes > MAX_NODES) {
+                throw new CompileError("compilation failed: expression too deep or too large",
+                        current().position());
+            }
+            try {
+                return climb(precedence);
+            }
+            finally {
+                depth--;
+            }
+        }
+
+        private Node climb(int precedence) {
             Node left = unary();
             while (true) {
                 Token token = current();

@@ -66,7 +66,7 @@ final class WorkflowDefinitions {
             validateStage(stage);
         }
         ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-        stages.forEach(stage -> copy.add(stage.isNull() ? JsonNodeFactory.instance.objectNode() : stage.deepCopy()));
+        stages.forEach(stage -> copy.add(stage.isNull() ? JsonNodeFactory.instance.objectNode() : asFloat64(stage)));
         return new Definition(name == null || name.isNull() ? "" : name.asString(), copy);
     }
 
@@ -84,6 +84,37 @@ final class WorkflowDefinitions {
         catch (StageSchema.ResolveException ex) {
             throw ApiException.internal("creating workflow: " + ex.getMessage());
         }
+    }
+
+    /**
+     * A copy in which every number went through Go's {@code float64}, as the real server's raw stages
+     * ({@code map[string]any}) do: integers above 2^53 lose their low digits, and a number Go would write in
+     * exponent notation is kept as a decimal of the same value.
+     */
+    static JsonNode asFloat64(JsonNode node) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (node.isNumber()) {
+            double value = node.doubleValue();
+            if (Double.isInfinite(value) || Double.isNaN(value)) {
+                return node.deepCopy();
+            }
+            java.math.BigDecimal decimal = new java.math.BigDecimal(Double.toString(value));
+            if (value == Math.rint(value) && Math.abs(value) < 1e21) {
+                return nodes.numberNode(decimal.toBigInteger());
+            }
+            return nodes.numberNode(decimal.stripTrailingZeros());
+        }
+        if (node.isObject()) {
+            tools.jackson.databind.node.ObjectNode copy = nodes.objectNode();
+            node.properties().forEach(entry -> copy.set(entry.getKey(), asFloat64(entry.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = nodes.arrayNode();
+            node.forEach(element -> copy.add(asFloat64(element)));
+            return copy;
+        }
+        return node.deepCopy();
     }
 
     /**
