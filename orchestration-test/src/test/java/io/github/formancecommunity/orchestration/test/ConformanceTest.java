@@ -77,7 +77,8 @@ class ConformanceTest {
     }
 
     static Stream<Case> cases() {
-        return Stream.of(routing(), workflows(), runs(), instances(), triggers(), events(), expressions(), limits())
+        return Stream.of(routing(), workflows(), runs(), instances(), shapes(), triggers(), events(), expressions(),
+                        limits())
                 .flatMap(List::stream);
     }
 
@@ -365,6 +366,132 @@ class ConformanceTest {
                 }));
     }
 
+    private static List<Case> shapes() {
+        String sendWaitDelay = "{\"name\":\"demo\",\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":"
+                + "\"world\",\"ledger\":\"default\"}},\"destination\":{\"account\":{\"id\":\"users:001\","
+                + "\"ledger\":\"default\"}},\"amount\":{\"amount\":100,\"asset\":\"EUR/2\"}}},"
+                + "{\"wait_event\":{\"event\":\"processed\"}},{\"delay\":{\"duration\":\"1h\"}}]}";
+        return List.of(
+                c("workflow.go Workflow: id, config, createdAt, updatedAt and a null deletedAt", f -> {
+                    JsonNode data = RawHttp.json(f.post("/workflows", "{\"name\":\"w\",\"stages\":[]}"))
+                            .get("data");
+                    assertThat(data.propertyNames()).contains("id", "config", "createdAt", "updatedAt");
+                    assertThat(data.get("createdAt").asString()).endsWith("Z");
+                    assertThat(f.get("/workflows/" + data.get("id").asString()).body())
+                            .contains("\"deletedAt\":null");
+                }),
+                c("SERVER-BEHAVIOUR P2 (instance.go, stage.go): a blocked instance's status rows", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("terminated").asBoolean()).isFalse();
+                    assertThat(data.has("terminatedAt")).isFalse();
+                    assertThat(data.get("updatedAt").asString()).isEqualTo(data.get("createdAt").asString());
+                    assertThat(data.get("status")).hasSize(2);
+                    assertThat(data.at("/status/0").has("terminatedAt")).isTrue();
+                    assertThat(data.at("/status/1").has("terminatedAt")).isFalse();
+                    assertThat(data.at("/status/0/temporalRunID").asString())
+                            .isEqualTo(data.at("/status/1/temporalRunID").asString());
+                }),
+                c("SERVER-BEHAVIOUR P2: RunSend input with defaults and a null timestamp", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    JsonNode entry = RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0");
+                    assertThat(entry.get("name").asString()).isEqualTo("RunSend");
+                    assertThat(entry.at("/input/timestamp").isNull()).isTrue();
+                    assertThat(entry.at("/input/source/account/throughAccount").asString()).isEqualTo("world");
+                    assertThat(entry.at("/input/source/account/allowOverdraft").asBoolean()).isFalse();
+                    assertThat(entry.get("terminated").asBoolean()).isTrue();
+                }),
+                c("activity_ledger_create_transaction.go: CreateTransaction with Ledger/Data keys and txid", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    JsonNode activity = RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0");
+                    assertThat(activity.get("name").asString()).isEqualTo("CreateTransaction");
+                    assertThat(activity.at("/input/CreateTransaction/Ledger").asString()).isEqualTo("default");
+                    assertThat(activity.at("/input/CreateTransaction/Data/postings/0/destination").asString())
+                            .isEqualTo("users:001");
+                    assertThat(activity.at("/input/CreateTransaction/Data").has("metadata")).isFalse();
+                    assertThat(activity.at("/output/CreateTransaction/data/0").has("txid")).isTrue();
+                    assertThat(activity.get("attempt").asInt()).isEqualTo(1);
+                }),
+                c("SERVER-BEHAVIOUR P2: a running wait_event has an empty stage history, later stages 404", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/stages/1/history")).get("data"))
+                            .isEmpty();
+                    expectError(f.get("/instances/" + instance + "/stages/2/history"), 404, "NOT_FOUND",
+                            "Instance not found");
+                }),
+                c("SERVER-BEHAVIOUR §3.14: durations are re-rendered (1h → 1h0m0s)", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    f.post("/instances/" + instance + "/events", "{\"name\":\"processed\"}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/2/input/duration")
+                            .asString()).isEqualTo("1h0m0s");
+                }),
+                c("SERVER-BEHAVIOUR P4: an ended instance has terminatedAt everywhere and no error", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    f.post("/instances/" + instance + "/events", "{\"name\":\"processed\"}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("terminated").asBoolean()).isTrue();
+                    assertThat(data.has("terminatedAt")).isTrue();
+                    assertThat(data.has("error")).isFalse();
+                    assertThat(data.get("status")).hasSize(3).allSatisfy(row -> assertThat(row.has("terminatedAt"))
+                            .isTrue());
+                }),
+                c("SERVER-BEHAVIOUR P5: a send without amount fails after its history entry starts", f -> {
+                    String instance = f.run("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},"
+                            + "\"destination\":{\"account\":{\"id\":\"b\"}}}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("error").asString()).isEqualTo("amount must be specified");
+                    JsonNode history = RawHttp.json(f.get("/instances/" + instance + "/history")).get("data");
+                    assertThat(history).hasSize(1);
+                    assertThat(history.at("/0/error").asString()).isEqualTo("amount must be specified");
+                    assertThat(history.at("/0/input").has("amount")).isFalse();
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/stages/0/history")).get("data"))
+                            .isEmpty();
+                }),
+                c("activity_ledger_add_account_metadata.go: AddAccountMetadata input uses the key account", f -> {
+                    String instance = f.run("{\"stages\":[{\"update\":{\"account\":{\"id\":\"users:1\","
+                            + "\"metadata\":{\"k\":\"v\"}}}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode input = RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0/input/AddAccountMetadata");
+                    assertThat(input.get("account").asString()).isEqualTo("users:1");
+                    assertThat(input.get("ledger").asString()).isEqualTo("main");
+                }),
+                c("handler_list_instances.go: running=true leaves ended instances out, workflowID filters", f -> {
+                    String waiting = f.startWaiting("go");
+                    String ended = f.run("{}");
+                    f.server.awaitTermination(ended, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances?running=true")).get("data"))
+                            .extracting(item -> item.get("id").asString()).containsExactly(waiting);
+                    String workflow = RawHttp.json(f.get("/instances/" + ended)).at("/data/workflowID").asString();
+                    assertThat(RawHttp.json(f.get("/instances?workflowID=" + workflow)).get("data"))
+                            .extracting(item -> item.get("id").asString()).containsExactly(ended);
+                }),
+                c("trigger.go Trigger: workflow null, filter and vars omitted when empty, version when set", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    JsonNode plain = RawHttp.json(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\"}")).get("data");
+                    assertThat(plain.get("workflow").isNull()).isTrue();
+                    assertThat(plain.has("filter")).isFalse();
+                    assertThat(plain.has("vars")).isFalse();
+                    assertThat(plain.get("name").asString()).isEmpty();
+                    JsonNode versioned = RawHttp.json(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\",\"version\":\"v2\"}")).get("data");
+                    assertThat(versioned.get("version").asString()).isEqualTo("v2");
+                }),
+                c("publish.EventMessage: an occurrence carries date, app, version, type and payload", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    f.server.emitEvent("E", Map.of("a", 1));
+                    JsonNode event = RawHttp.json(f.get("/triggers/" + trigger + "/occurrences")).at("/data/0/event");
+                    assertThat(event.propertyNames()).contains("date", "app", "version", "type", "payload");
+                    assertThat(event.get("version").asString()).isEqualTo("v1");
+                    assertThat(event.at("/payload/a").asInt()).isEqualTo(1);
+                }));
+    }
+
     private static List<Case> triggers() {
         return List.of(
                 c("handler_create_trigger.go:18-19 truncated body is 500 INTERNAL", f -> expectError(
@@ -587,6 +714,11 @@ class ConformanceTest {
         HttpResponse<String> created = post("/workflows", json);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return RawHttp.json(created).at("/data/id").asString();
+    }
+
+    String run(String workflowJson) {
+        return RawHttp.json(post("/workflows/" + createWorkflow(workflowJson) + "/instances", "{}")).at("/data/id")
+                .asString();
     }
 
     String startWaiting(String event) {
