@@ -1,11 +1,8 @@
 package io.github.formancecommunity.orchestration.test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.github.formancecommunity.orchestration.client.OrchestrationJson;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,16 +28,12 @@ record ApiRequest(String method, String path, Map<String, String> pathParams, Ma
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** The body as JSON; an undecodable body is a 400 VALIDATION, like the real handlers' decoding errors. */
+    /**
+     * The body's first JSON value, as Go's {@code json.Decoder.Decode} reads it (what follows it is ignored). An
+     * empty or undecodable body is a 400 VALIDATION with Go's wording where the embedded server reproduces it:
+     * the messages of its scanner ({@link GoJsonSyntax}).
+     */
     JsonNode jsonBody() {
-        if (body.length == 0) {
-            throw ApiException.validation("EOF");
-        }
-        try {
-            return OrchestrationJson.mapper().readTree(new String(body, StandardCharsets.UTF_8));
-        }
-        catch (JacksonException ex) {
-            throw ApiException.validation("invalid JSON body: " + ex.getOriginalMessage());
-        }
+        return RequestBodies.readJson(body);
     }
 }

@@ -379,7 +379,9 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
     /**
      * Emits an event: every live trigger on {@code type} (and on {@code version}, when the trigger has one) whose
      * filter matches fires, evaluates its variables on the payload and starts its workflow with them. Returns the
-     * occurrences, in trigger creation order, once their instances have started.
+     * occurrences, in trigger creation order, once their instances have started. As on the real server, a trigger
+     * fires at most once per {@code payload.id} for {@code SAVED_PAYMENT} and {@code SAVED_ACCOUNT} events
+     * ({@link #reset()} forgets the ids).
      *
      * @param type    the event type, e.g. {@code SAVED_PAYMENT}
      * @param version the event version, e.g. {@code v1}

@@ -3,7 +3,6 @@ package io.github.formancecommunity.orchestration.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,12 @@ import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 final class HttpDispatcher implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpDispatcher.class);
-    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_BODY_BYTES = RequestBodies.MAX_BODY_BYTES;
+    /** The route groups behind the real server's auth middleware; their 404 and 405 come after the auth check. */
+    private static final java.util.Set<String> AUTHENTICATED_GROUPS = java.util.Set.of("triggers", "workflows",
+            "instances");
+    /** Go's {@code http.NotFound} body. */
+    static final String NOT_FOUND_TEXT = "404 page not found\n";
     private static final String REDACTED = "[REDACTED]";
 
     private final String pathPrefix;
@@ -90,21 +94,27 @@ final class HttpDispatcher implements HttpHandler {
 
     private HttpReply answer(String method, String rawPath, Map<String, List<String>> headers, byte[] body,
             Map<String, List<String>> query, Router.Match match, boolean tokenRequest) {
+        if (GoPaths.unescape(rawPath) == null) {
+            // Go's net/http refuses a request line it cannot parse before any handler runs.
+            return new HttpReply(400, "400 Bad Request".getBytes(StandardCharsets.UTF_8),
+                    "text/plain; charset=utf-8", Map.of("Connection", "close"), null);
+        }
         if (body.length > MAX_BODY_BYTES) {
-            return HttpReply.empty(413);
+            return RequestBodies.tooLarge();
         }
         if (tokenRequest) {
             return tokenEndpoint.handle(method, headers, body);
         }
+        boolean authenticated = match.operation() != null ? match.operation() != OrchestrationOperation.GET_SERVER_INFO
+                : inAuthenticatedGroup(rawPath);
+        if (authenticated && tokens.isEnabled() && !tokens.isValid(bearerToken(headers))) {
+            return HttpReply.empty(401);
+        }
         if (match.methodNotAllowed()) {
-            return HttpReply.empty(405);
+            return HttpReply.empty(405).withHeader("Allow", String.join(", ", match.allowed()));
         }
         if (match.endpoint() == null) {
-            return HttpReply.empty(404);
-        }
-        if (match.operation() != OrchestrationOperation.GET_SERVER_INFO && tokens.isEnabled()
-                && !tokens.isValid(bearerToken(headers))) {
-            return HttpReply.empty(401);
+            return HttpReply.text(404, NOT_FOUND_TEXT);
         }
         ApiRequest request = new ApiRequest(method, rawPath, match.pathParams(), query, body,
                 contentLength(headers));
@@ -119,6 +129,23 @@ final class HttpDispatcher implements HttpHandler {
             LOG.warn("Embedded Orchestration server failed on {} {}", method, rawPath, ex);
             return HttpReply.empty(500);
         }
+    }
+
+    /** Whether the path falls in one of the route groups that the real server authenticates before routing. */
+    private boolean inAuthenticatedGroup(String rawPath) {
+        String relative;
+        if (pathPrefix.isEmpty()) {
+            relative = rawPath;
+        }
+        else if (rawPath.startsWith(pathPrefix + "/")) {
+            relative = rawPath.substring(pathPrefix.length());
+        }
+        else {
+            return false;
+        }
+        String trimmed = relative.startsWith("/") ? relative.substring(1) : relative;
+        int slash = trimmed.indexOf('/');
+        return AUTHENTICATED_GROUPS.contains(slash < 0 ? trimmed : trimmed.substring(0, slash));
     }
 
     private Router.Match route(String method, String rawPath) {
@@ -140,8 +167,10 @@ final class HttpDispatcher implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         responseHeaders.put("Content-Type", List.of(reply.contentType()));
         reply.headers().forEach((name, value) -> {
-            exchange.getResponseHeaders().set(name, value);
-            responseHeaders.put(name, List.of(value));
+            // chi writes one Allow line per method.
+            List<String> values = name.equals("Allow") ? List.of(value.split(", ")) : List.of(value);
+            exchange.getResponseHeaders().put(name, new ArrayList<>(values));
+            responseHeaders.put(name, values);
         });
         byte[] body = reply.body();
         responseHeaders.put("Content-Length", List.of(Integer.toString(body.length)));
@@ -243,9 +272,15 @@ final class HttpDispatcher implements HttpHandler {
             if (pair.isEmpty()) {
                 continue;
             }
+            if (pair.contains(";")) {
+                continue; // Go's ParseQuery drops pairs holding a semicolon
+            }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = GoPaths.unescape((eq < 0 ? pair : pair.substring(0, eq)).replace('+', ' '));
+            String value = eq < 0 ? "" : GoPaths.unescape(pair.substring(eq + 1).replace('+', ' '));
+            if (name == null || value == null) {
+                continue; // and pairs with an invalid escape
+            }
             query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
         query.replaceAll((name, values) -> List.copyOf(values));

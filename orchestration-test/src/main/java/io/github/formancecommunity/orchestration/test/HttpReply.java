@@ -38,6 +38,12 @@ record HttpReply(int status, byte[] body, String contentType, Map<String, String
         return new HttpReply(status, new byte[0], JSON, Map.of(), null);
     }
 
+    /** A plain-text answer, as Go's {@code http.Error} writes it. */
+    static HttpReply text(int status, String text) {
+        return new HttpReply(status, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                Map.of("X-Content-Type-Options", "nosniff"), null);
+    }
+
     HttpReply withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);

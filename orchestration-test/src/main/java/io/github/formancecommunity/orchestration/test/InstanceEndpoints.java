@@ -58,14 +58,17 @@ final class InstanceEndpoints {
 
     HttpReply sendEvent(ApiRequest request) {
         JsonNode body = request.jsonBody();
+        if (body.isNull()) {
+            body = JsonNodeFactory.instance.objectNode();
+        }
         if (!body.isObject()) {
             throw ApiException.validation("json: cannot unmarshal " + WorkflowDefinitions.jsonType(body)
-                    + " into Go value of type v1.postEventRequest");
+                    + " into Go value of type workflow.Event");
         }
-        JsonNode name = body.get("name");
+        JsonNode name = WorkflowDefinitions.goField(body, "name");
         if (name != null && !name.isNull() && !name.isString()) {
             throw ApiException.validation("json: cannot unmarshal " + WorkflowDefinitions.jsonType(name)
-                    + " into Go struct field .name of type string");
+                    + " into Go struct field Event.name of type string");
         }
         String event = name == null || name.isNull() ? "" : name.asString();
         return switch (engine.signal(request.pathParam("instanceID"), event)) {

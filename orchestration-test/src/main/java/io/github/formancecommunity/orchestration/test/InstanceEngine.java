@@ -190,10 +190,11 @@ final class InstanceEngine implements AutoCloseable {
                 String type = raw.propertyNames().iterator().next();
                 StageStep step;
                 try {
-                    JsonNode spec = VariableResolver.resolve(raw.get(type), instance.variables);
-                    step = interpreter.begin(stage, type, spec, now);
+                    JsonNode spec = StageSchema.resolve(type, raw.get(type), instance.variables);
+                    String invalid = StageValidator.validate(type, spec);
+                    step = invalid != null ? new StageStep.Failed(invalid) : interpreter.begin(stage, type, spec, now);
                 }
-                catch (StageFailure failure) {
+                catch (StageFailure | StageSchema.ResolveException failure) {
                     step = new StageStep.Failed(failure.getMessage());
                 }
                 apply(instance, stage, step, now);

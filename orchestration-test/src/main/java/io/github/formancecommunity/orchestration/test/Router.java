@@ -1,7 +1,5 @@
 package io.github.formancecommunity.orchestration.test;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +25,16 @@ final class Router {
      * @param operation        the matched operation, {@code null} when none
      * @param endpoint         its handler, {@code null} when none
      * @param pathParams       the decoded path parameters
-     * @param methodNotAllowed whether the path exists with other methods only
+     * @param allowed          the methods the path has when it exists with other methods only, else empty
      */
     record Match(OrchestrationOperation operation, Endpoint endpoint, Map<String, String> pathParams,
-            boolean methodNotAllowed) {
+            List<String> allowed) {
 
-        static final Match NONE = new Match(null, null, Map.of(), false);
+        static final Match NONE = new Match(null, null, Map.of(), List.of());
+
+        boolean methodNotAllowed() {
+            return !allowed.isEmpty();
+        }
     }
 
     private final List<Route> routes = new ArrayList<>();
@@ -42,20 +44,27 @@ final class Router {
         return this;
     }
 
+    /**
+     * Routes a path relative to the prefix. Like chi on Go's {@code net/url}, path parameters are decoded unless
+     * the raw path is not Go's default encoding of its decoded form (for example when it holds {@code %2F}): then
+     * the raw path is matched and parameters keep their escapes.
+     */
     Match match(String method, String relativePath) {
-        String[] segments = split(relativePath);
-        boolean pathMatched = false;
+        String decoded = GoPaths.unescape(relativePath);
+        String routed = decoded != null && GoPaths.escape(decoded).equals(relativePath) ? decoded : relativePath;
+        String[] segments = split(routed);
+        List<String> allowed = new ArrayList<>();
         for (Route route : routes) {
             Map<String, String> params = matchSegments(route.segments(), segments);
             if (params == null) {
                 continue;
             }
             if (route.method().equals(method)) {
-                return new Match(route.operation(), route.endpoint(), params, false);
+                return new Match(route.operation(), route.endpoint(), params, List.of());
             }
-            pathMatched = true;
+            allowed.add(route.method());
         }
-        return pathMatched ? new Match(null, null, Map.of(), true) : Match.NONE;
+        return allowed.isEmpty() ? Match.NONE : new Match(null, null, Map.of(), List.copyOf(allowed));
     }
 
     private static Map<String, String> matchSegments(String[] template, String[] actual) {
@@ -69,8 +78,7 @@ final class Router {
                 if (actual[i].isEmpty()) {
                     return null;
                 }
-                params.put(expected.substring(1, expected.length() - 1),
-                        URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8));
+                params.put(expected.substring(1, expected.length() - 1), actual[i]);
             }
             else if (!expected.equals(actual[i])) {
                 return null;

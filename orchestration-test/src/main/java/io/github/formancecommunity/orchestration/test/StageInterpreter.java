@@ -303,7 +303,7 @@ final class StageInterpreter {
                     rendered.putIfAbsent("allowOverdraft", NODES.booleanNode(false));
                 }
                 case "wallet" -> {
-                    if (!value.path("id").isString() && !value.path("name").isString()) {
+                    if (value.path("id").asString("").isEmpty() && value.path("name").asString("").isEmpty()) {
                         throw new StageFailure(field + ".wallet: 'id' or 'name' is required");
                     }
                     rendered.putIfAbsent("balance", NODES.stringNode("main"));
@@ -311,8 +311,6 @@ final class StageInterpreter {
                 default -> {
                     if ("source".equals(field)) {
                         requireText(value, "id", field + ".payment");
-                        rendered.putIfAbsent("holdingAccount",
-                                NODES.stringNode("payment:" + value.get("id").asString()));
                         rendered.putIfAbsent("throughAccount", NODES.stringNode("world"));
                         rendered.putIfAbsent("allowOverdraft", NODES.booleanNode(false));
                     }

@@ -17,6 +17,7 @@ final class Store {
     private final Map<String, TriggerRecord> triggers = new LinkedHashMap<>();
     private final List<OccurrenceRecord> occurrences = new ArrayList<>();
     private final Map<String, Long> nextTransactionIds = new HashMap<>();
+    private final java.util.Set<String> triggerRunIds = new java.util.HashSet<>();
 
     synchronized void add(WorkflowRecord workflow) {
         workflows.put(workflow.id, workflow);
@@ -70,6 +71,15 @@ final class Store {
     }
 
     /** Forgets everything and returns the instances that were stored, so their timers can be cancelled. */
+    /**
+     * Claims the id of a trigger run, as Temporal's reject-duplicate id policy does on the real server.
+     *
+     * @return {@code false} when a run with this id was already started
+     */
+    synchronized boolean claimTriggerRun(String id) {
+        return triggerRunIds.add(id);
+    }
+
     synchronized List<InstanceRecord> clear() {
         List<InstanceRecord> dropped = new ArrayList<>(instances.values());
         workflows.clear();
@@ -77,6 +87,7 @@ final class Store {
         triggers.clear();
         occurrences.clear();
         nextTransactionIds.clear();
+        triggerRunIds.clear();
         return dropped;
     }
 }

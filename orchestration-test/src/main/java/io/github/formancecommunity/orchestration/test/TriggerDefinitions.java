@@ -6,10 +6,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a {@code createTrigger} body: a body that is not a JSON object, or a field of the wrong type, is a 400
- * VALIDATION; a non-string {@code vars} value is a 500 INTERNAL (the real server's type is
- * {@code map[string]string}); a missing {@code event} or {@code workflowID}, or an expression that does not
- * compile, is a 400 VALIDATION.
+ * Reads a {@code createTrigger} body: a body that does not decode into the real server's {@code TriggerData}
+ * (not an object, a field of the wrong type, a non-string {@code vars} value) is a 500 INTERNAL with Go's
+ * decoding message; a missing {@code event} or {@code workflowID}, or an expression that does not compile, is a
+ * 400 VALIDATION.
  */
 final class TriggerDefinitions {
 
@@ -21,9 +21,11 @@ final class TriggerDefinitions {
             String version) {
     }
 
-    static Definition read(JsonNode body) {
+    static Definition read(JsonNode decoded) {
+        // Go decodes a JSON null into the zero value without an error.
+        JsonNode body = decoded.isNull() ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : decoded;
         if (!body.isObject()) {
-            throw ApiException.validation("json: cannot unmarshal " + WorkflowDefinitions.jsonType(body)
+            throw ApiException.internal("json: cannot unmarshal " + WorkflowDefinitions.jsonType(body)
                     + " into Go value of type triggers.TriggerData");
         }
         String name = text(body, "name");
@@ -32,10 +34,10 @@ final class TriggerDefinitions {
         String filter = text(body, "filter");
         String version = text(body, "version");
         Map<String, String> vars = null;
-        JsonNode rawVars = body.get("vars");
+        JsonNode rawVars = WorkflowDefinitions.goField(body, "vars");
         if (rawVars != null && !rawVars.isNull()) {
             if (!rawVars.isObject()) {
-                throw ApiException.validation("json: cannot unmarshal " + WorkflowDefinitions.jsonType(rawVars)
+                throw ApiException.internal("json: cannot unmarshal " + WorkflowDefinitions.jsonType(rawVars)
                         + " into Go struct field TriggerData.vars of type map[string]string");
             }
             vars = new LinkedHashMap<>();
@@ -69,12 +71,12 @@ final class TriggerDefinitions {
     }
 
     private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
+        JsonNode value = WorkflowDefinitions.goField(body, field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isString()) {
-            throw ApiException.validation("json: cannot unmarshal " + WorkflowDefinitions.jsonType(value)
+            throw ApiException.internal("json: cannot unmarshal " + WorkflowDefinitions.jsonType(value)
                     + " into Go struct field TriggerData." + field + " of type string");
         }
         return value.asString();

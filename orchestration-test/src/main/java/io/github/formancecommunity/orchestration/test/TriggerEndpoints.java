@@ -3,6 +3,7 @@ package io.github.formancecommunity.orchestration.test;
 import java.time.Clock;
 import java.util.UUID;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -31,15 +32,52 @@ final class TriggerEndpoints {
             // The V1 name filter puts its bind placeholder inside a quoted literal, so Postgres always refuses it.
             throw ApiException.internal("sql: expected 0 arguments, got 1");
         }
-        int pageSize = pageSize(request.queryParam("pageSize"));
+        String cursor = request.queryParam("cursor");
+        long offset = 0;
+        int pageSize;
+        if (cursor != null && !cursor.isEmpty()) {
+            JsonNode query = decodeCursor(cursor);
+            offset = Math.max(0, query.path("offset").asLong(0));
+            long size = query.path("pageSize").asLong(0);
+            pageSize = size <= 0 ? DEFAULT_PAGE_SIZE : (int) Math.min(size, MAX_PAGE_SIZE);
+        }
+        else {
+            pageSize = pageSize(request.queryParam("pageSize"));
+        }
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
         synchronized (store) {
             store.triggers().stream()
                     .filter(trigger -> trigger.deletedAt == null)
+                    .skip(offset)
                     .limit(pageSize)
                     .forEach(trigger -> data.add(WireRenderer.trigger(trigger)));
         }
         return HttpReply.data(200, data);
+    }
+
+    /** A bunpaginate cursor: base64url (no padding) of the JSON query, with its offset and page size. */
+    private static JsonNode decodeCursor(String cursor) {
+        byte[] json;
+        try {
+            json = java.util.Base64.getUrlDecoder().decode(cursor);
+        }
+        catch (IllegalArgumentException ex) {
+            throw ApiException.validation("invalid 'cursor' query param: illegal base64 data");
+        }
+        try {
+            JsonNode query = RequestBodies.readJson(json);
+            if (!query.isObject()) {
+                throw ApiException.validation("invalid 'cursor' query param: json: cannot unmarshal "
+                        + WorkflowDefinitions.jsonType(query) + " into Go value of type triggers.ListTriggersQuery");
+            }
+            return query;
+        }
+        catch (ApiException ex) {
+            if (ex.getMessage().startsWith("invalid 'cursor'")) {
+                throw ex;
+            }
+            throw ApiException.validation("invalid 'cursor' query param: " + ex.getMessage());
+        }
     }
 
     private static int pageSize(String value) {
@@ -60,7 +98,15 @@ final class TriggerEndpoints {
     }
 
     HttpReply create(ApiRequest request) {
-        TriggerRecord trigger = create(TriggerDefinitions.read(request.jsonBody()));
+        JsonNode body;
+        try {
+            body = request.jsonBody();
+        }
+        catch (ApiException ex) {
+            // createTrigger answers every decoding error with 500 (handler_create_trigger.go).
+            throw ApiException.internal(ex.getMessage());
+        }
+        TriggerRecord trigger = create(TriggerDefinitions.read(body));
         return HttpReply.data(201, WireRenderer.trigger(trigger));
     }
 
@@ -68,7 +114,7 @@ final class TriggerEndpoints {
         synchronized (store) {
             WorkflowRecord workflow = store.workflow(definition.workflowId());
             if (workflow == null || workflow.deletedAt != null) {
-                throw ApiException.notFound("workflow does not exist");
+                throw ApiException.notFound("workflow does not exists");
             }
             TriggerRecord trigger = new TriggerRecord(UUID.randomUUID().toString(), definition.name(),
                     definition.event(), definition.workflowId(), definition.filter(), definition.vars(),
@@ -104,7 +150,7 @@ final class TriggerEndpoints {
     private TriggerRecord live(String id) {
         TriggerRecord trigger = store.trigger(id);
         if (trigger == null || trigger.deletedAt != null) {
-            throw ApiException.notFound("trigger not found");
+            throw ApiException.notFound(WorkflowEndpoints.NO_ROWS);
         }
         return trigger;
     }

@@ -23,6 +23,9 @@ final class TriggerProcessor {
     /** The {@code app} of emitted event messages. */
     static final String APP = "embedded-orchestration";
 
+    /** Event types whose triggers fire once per {@code payload.id} (flows' listener.go). */
+    static final java.util.Set<String> DEDUPLICATED_TYPES = java.util.Set.of("SAVED_PAYMENT", "SAVED_ACCOUNT");
+
     private final Store store;
     private final InstanceEngine engine;
     private final Clock clock;
@@ -42,7 +45,7 @@ final class TriggerProcessor {
         message.put("type", type);
         message.set("payload", payload.deepCopy());
 
-        List<OccurrenceRecord> fired = new ArrayList<>();
+        List<TriggerRecord> matched = new ArrayList<>();
         for (TriggerRecord trigger : store.triggers()) {
             if (trigger.deletedAt != null || !trigger.event.equals(type)
                     || (trigger.version != null && !trigger.version.isEmpty() && !trigger.version.equals(version))) {
@@ -52,11 +55,44 @@ final class TriggerProcessor {
                     && !TriggerExpression.compile(trigger.filter).matches(payload)) {
                 continue;
             }
+            matched.add(trigger);
+        }
+        List<OccurrenceRecord> fired = new ArrayList<>();
+        if (matched.isEmpty()) {
+            return fired;
+        }
+        String objectId = objectId(type, payload);
+        if (objectId == null && DEDUPLICATED_TYPES.contains(type)) {
+            // The real listener fails on the message (and the broker redelivers it): no trigger fires.
+            return fired;
+        }
+        for (TriggerRecord trigger : matched) {
+            if (objectId != null && !store.claimTriggerRun(trigger.id + "-" + objectId)) {
+                continue;
+            }
             OccurrenceRecord occurrence = fire(trigger, message, payload, now);
             store.add(occurrence);
             fired.add(occurrence);
         }
         return fired;
+    }
+
+    /**
+     * The {@code payload.id} of the event types the real listener deduplicates ({@code ""} when absent), or
+     * {@code null} for other types and for an id that is not a string (which the real listener cannot decode).
+     */
+    private static String objectId(String type, JsonNode payload) {
+        if (!DEDUPLICATED_TYPES.contains(type)) {
+            return null;
+        }
+        if (!payload.isObject()) {
+            return payload.isNull() ? "" : null;
+        }
+        JsonNode id = payload.get("id");
+        if (id == null || id.isNull()) {
+            return "";
+        }
+        return id.isString() ? id.asString() : null;
     }
 
     private OccurrenceRecord fire(TriggerRecord trigger, ObjectNode message, JsonNode payload, Instant now) {
@@ -75,7 +111,7 @@ final class TriggerProcessor {
         }
         WorkflowRecord workflow = store.workflow(trigger.workflowId);
         if (workflow == null) {
-            return new OccurrenceRecord(id, trigger.id, now, message, null, "workflow does not exist");
+            return new OccurrenceRecord(id, trigger.id, now, message, null, "workflow does not exists");
         }
         InstanceEngine.Started started = engine.start(workflow, variables);
         return new OccurrenceRecord(id, trigger.id, now, message, started.record().id, null);

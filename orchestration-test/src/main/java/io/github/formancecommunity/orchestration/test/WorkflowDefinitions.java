@@ -1,6 +1,6 @@
 package io.github.formancecommunity.orchestration.test;
 
-import java.util.Set;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -9,13 +9,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Reads a {@code createWorkflow} body the way the real server does: a body that does not decode into
  * {@code {name: string, stages: [{<type>: {...}}]}} is a 400 VALIDATION; a stage with zero or several keys, an
- * unknown stage type, or a {@code send} without source or destination is a 500 INTERNAL; everything else
- * (missing {@code wait_event.event}, a delay with neither field, a send without amount) is accepted and fails at
- * run time.
+ * unknown stage type, or a stage whose fields do not resolve with no variables ({@link StageSchema}) is a 500
+ * INTERNAL; everything else (missing {@code wait_event.event}, a delay with neither field, a send without amount)
+ * is accepted and fails at run time.
  */
 final class WorkflowDefinitions {
-
-    static final Set<String> STAGE_TYPES = Set.of("send", "delay", "wait_event", "update", "noop");
 
     private WorkflowDefinitions() {
     }
@@ -29,17 +27,19 @@ final class WorkflowDefinitions {
     record Definition(String name, JsonNode stages) {
     }
 
-    static Definition read(JsonNode body) {
+    static Definition read(JsonNode decoded) {
+        // Go decodes a JSON null into the zero value without an error.
+        JsonNode body = decoded.isNull() ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : decoded;
         if (!body.isObject()) {
             throw ApiException.validation("json: cannot unmarshal " + jsonType(body)
                     + " into Go value of type workflow.Config");
         }
-        JsonNode name = body.get("name");
+        JsonNode name = goField(body, "name");
         if (name != null && !name.isNull() && !name.isString()) {
             throw ApiException.validation("json: cannot unmarshal " + jsonType(name)
                     + " into Go struct field Config.name of type string");
         }
-        JsonNode stages = body.get("stages");
+        JsonNode stages = goField(body, "stages");
         if (stages == null || stages.isNull()) {
             return new Definition(name == null || name.isNull() ? "" : name.asString(),
                     JsonNodeFactory.instance.nullNode());
@@ -66,7 +66,7 @@ final class WorkflowDefinitions {
             validateStage(stage);
         }
         ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-        stages.forEach(stage -> copy.add(stage.isNull() ? JsonNodeFactory.instance.objectNode() : stage.deepCopy()));
+        stages.forEach(stage -> copy.add(stage.isNull() ? JsonNodeFactory.instance.objectNode() : asFloat64(stage)));
         return new Definition(name == null || name.isNull() ? "" : name.asString(), copy);
     }
 
@@ -78,18 +78,57 @@ final class WorkflowDefinitions {
             throw ApiException.internal("creating workflow: a specification should have only one name");
         }
         String type = stage.propertyNames().iterator().next();
-        if (!STAGE_TYPES.contains(type)) {
-            throw ApiException.internal("creating workflow: unknown stage type '" + type + "'");
+        try {
+            StageSchema.resolve(type, stage.get(type), Map.of());
         }
-        JsonNode spec = stage.get(type);
-        if ("send".equals(type)) {
-            for (String side : new String[] {"source", "destination"}) {
-                JsonNode value = spec == null ? null : spec.get(side);
-                if (value == null || value.isNull()) {
-                    throw ApiException.internal("creating workflow: send: missing " + side);
-                }
+        catch (StageSchema.ResolveException ex) {
+            throw ApiException.internal("creating workflow: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * A copy in which every number went through Go's {@code float64}, as the real server's raw stages
+     * ({@code map[string]any}) do: integers above 2^53 lose their low digits, and a number Go would write in
+     * exponent notation is kept as a decimal of the same value.
+     */
+    static JsonNode asFloat64(JsonNode node) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (node.isNumber()) {
+            double value = node.doubleValue();
+            if (Double.isInfinite(value) || Double.isNaN(value)) {
+                return node.deepCopy();
+            }
+            java.math.BigDecimal decimal = new java.math.BigDecimal(Double.toString(value));
+            if (value == Math.rint(value) && Math.abs(value) < 1e21) {
+                return nodes.numberNode(decimal.toBigInteger());
+            }
+            return nodes.numberNode(decimal.stripTrailingZeros());
+        }
+        if (node.isObject()) {
+            tools.jackson.databind.node.ObjectNode copy = nodes.objectNode();
+            node.properties().forEach(entry -> copy.set(entry.getKey(), asFloat64(entry.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = nodes.arrayNode();
+            node.forEach(element -> copy.add(asFloat64(element)));
+            return copy;
+        }
+        return node.deepCopy();
+    }
+
+    /**
+     * The value Go's {@code encoding/json} decodes into the struct field with this JSON name: keys match the name
+     * exactly or case-insensitively, and the last matching key wins.
+     */
+    static JsonNode goField(JsonNode object, String name) {
+        JsonNode value = null;
+        for (var entry : object.properties()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                value = entry.getValue();
             }
         }
+        return value;
     }
 
     static String jsonType(JsonNode node) {

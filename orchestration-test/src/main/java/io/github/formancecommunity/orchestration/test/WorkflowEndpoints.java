@@ -16,6 +16,9 @@ final class WorkflowEndpoints {
 
     /** The real server's message for an unknown id read from Postgres. */
     static final String NO_ROWS = "sql: no rows in result set";
+    /** go-playground/validator's {@code uuid} rule. */
+    private static final java.util.regex.Pattern UUID_PATTERN = java.util.regex.Pattern.compile(
+            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private final Store store;
     private final InstanceEngine engine;
@@ -40,7 +43,17 @@ final class WorkflowEndpoints {
     }
 
     HttpReply create(ApiRequest request) {
-        WorkflowRecord workflow = create(WorkflowDefinitions.read(request.jsonBody()));
+        WorkflowDefinitions.Definition definition;
+        try {
+            definition = WorkflowDefinitions.read(request.jsonBody());
+        }
+        catch (ApiException ex) {
+            if (ex.status != 400) {
+                throw ex;
+            }
+            throw ApiException.validation("unmarshalling json body: " + ex.getMessage());
+        }
+        WorkflowRecord workflow = create(definition);
         synchronized (store) {
             return HttpReply.data(201, WireRenderer.workflow(workflow));
         }
@@ -65,11 +78,9 @@ final class WorkflowEndpoints {
 
     HttpReply delete(ApiRequest request) {
         String id = request.pathParam("flowId");
-        try {
-            UUID.fromString(id);
-        }
-        catch (IllegalArgumentException ex) {
-            throw ApiException.validation("invalid UUID length: " + id.length());
+        if (!UUID_PATTERN.matcher(id).matches()) {
+            // go-playground/validator's Var(id, "required,uuid") error.
+            throw ApiException.validation("Key: '' Error:Field validation for '' failed on the 'uuid' tag");
         }
         synchronized (store) {
             WorkflowRecord workflow = store.workflow(id);
@@ -85,6 +96,9 @@ final class WorkflowEndpoints {
         Map<String, String> variables = new LinkedHashMap<>();
         if (request.contentLength() > 0) {
             JsonNode body = request.jsonBody();
+            if (body.isNull()) {
+                body = JsonNodeFactory.instance.objectNode();
+            }
             if (!body.isObject()) {
                 throw ApiException.validation("json: cannot unmarshal " + WorkflowDefinitions.jsonType(body)
                         + " into Go value of type map[string]string");

@@ -33,7 +33,23 @@ class TriggerExpressionTest {
             "event.status > 'A' ; true",
             "event.amount ; false",
             "event.status > 1 ; false",
-            "event.missing.deeper == 1 ; false"
+            "event.missing.deeper == 1 ; false",
+            "event.amount == 1500.0 ; true",
+            "event.amount > 1499 and event.rate < 1 ; true",
+            "event.status in ['SUCCEEDED', 'FAILED'] ; true",
+            "event.status not in ['SUCCEEDED'] ; false",
+            "'user' in event.metadata ; true",
+            "event.status contains 'CEED' ; true",
+            "event.status startsWith 'SUC' ; true",
+            "event.status endsWith 'ED' ; true",
+            "event.status matches '^S.*D$' ; true",
+            "event.status not contains 'X' ; true",
+            "event.none == nil && event.metadata != nil ; true",
+            "len(event.items) == 2 ; true",
+            "event.amount % 7 == 2 ; false",
+            "int(event.amount) % 7 == 2 ; true",
+            "-event.amount < 0 ; true",
+            "2 ** 3 == 8 ; true"
     })
     void evaluatesFilters(String expression, boolean expected) {
         assertThat(TriggerExpression.compile(expression).matches(EVENT)).isEqualTo(expected);
@@ -46,7 +62,31 @@ class TriggerExpressionTest {
             "event.metadata.user ; 42",
             "event.flag ; true",
             "event.none ; <nil>",
-            "event.items[0] ; {\"id\":\"a\"}",
+            "event.items[0] ; map[id:a]",
+            "event.amount + 1 ; 1501",
+            "event.amount / 4 ; 375",
+            "1 + 2 ; 3",
+            "7 / 2 ; 3.5",
+            "event.rate * 3 ; 0.75",
+            "event.status + '-' + event.metadata.user ; SUCCEEDED-42",
+            "replace(event.status, 'SUCC', 'X') ; XEEDED",
+            "lower(event.status) ; succeeded",
+            "upper('a') ; A",
+            "trim('  a  ') ; a",
+            "join(split('a,b,c', ','), '|') ; a|b|c",
+            "len(event.items) ; 2",
+            "len('abc') ; 3",
+            "string(event.amount) ; 1500",
+            "int(event.rate * 10) ; 2",
+            "float('1.5') ; 1.5",
+            "abs(-3) ; 3",
+            "event.amount > 1000 ? 'big' : 'small' ; big",
+            "event.none ?? 'fallback' ; fallback",
+            "event.metadata ; map[odd-key:x user:42]",
+            "split('a,b', ',') ; [a b]",
+            "event.amount * 1000000000000000000 ; 1.5e+21",
+            "event.missing?.deeper ; <nil>",
+            "payload ; <nil>",
             "'literal' ; literal"
     })
     void rendersVariables(String expression, String expected) {
@@ -59,9 +99,27 @@ class TriggerExpressionTest {
                 .isInstanceOf(IllegalStateException.class).hasMessage("cannot fetch deeper from <nil>");
     }
 
+    @Test
+    void reportsRuntimeErrorsWithExprLangWording() {
+        assertThatThrownBy(() -> TriggerExpression.compile("event.status + 1").evaluateToString(EVENT))
+                .hasMessage("invalid operation: + (mismatched types string and int)");
+        assertThatThrownBy(() -> TriggerExpression.compile("int('x')").evaluateToString(EVENT))
+                .isInstanceOf(IllegalStateException.class).hasMessage("strconv.Atoi: parsing \"x\": invalid syntax");
+        assertThatThrownBy(() -> TriggerExpression.compile("int(event.status)").evaluateToString(EVENT))
+                .hasMessage("strconv.Atoi: parsing \"SUCCEEDED\": invalid syntax");
+    }
+
+    @Test
+    void compileErrorsHaveExprLangsShape() {
+        assertThatThrownBy(() -> TriggerExpression.compile("event.amount >"))
+                .hasMessage("error compiling expression 'event.amount >': unexpected token EOF (1:14)\n"
+                        + " | event.amount >\n"
+                        + " | .............^");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"event.amount >", "(event.amount", "link(event, 'x')", "payload.amount", "event.",
-            "'open", "event.amount + 1", "event.amount ~ 2"})
+    @ValueSource(strings = {"event.amount >", "(event.amount", "link(event, 'x')", "event.",
+            "'open", "event.amount ~ 2", "len()", "len(1, 2)", "1 + 'a'", "all(event.items, {.id == 'a'})"})
     void rejectsWhatItCannotCompile(String expression) {
         assertThatThrownBy(() -> TriggerExpression.compile(expression))
                 .isInstanceOf(IllegalArgumentException.class)

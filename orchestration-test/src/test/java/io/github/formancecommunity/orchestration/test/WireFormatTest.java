@@ -118,8 +118,8 @@ class WireFormatTest {
 
         assertThat(chunked.statusCode()).isEqualTo(201);
         String chunkedId = RawHttp.json(chunked).at("/data/id").asString();
-        assertThat(server.instance(chunkedId).orElseThrow().error())
-                .isEqualTo("resolving variables: variable 'e' is not defined");
+        // Without variables, "${e}" interpolates to "" and the required event is missing.
+        assertThat(server.instance(chunkedId).orElseThrow().error()).isNotNull();
         String fixedId = RawHttp.json(fixed).at("/data/id").asString();
         assertThat(server.instance(fixedId).orElseThrow().terminated()).isFalse();
     }
@@ -138,17 +138,21 @@ class WireFormatTest {
     }
 
     @Test
-    void nonIntegerStageNumbersAndUnknownRoutesAre404WithEmptyBody() {
+    void nonIntegerStageNumbersAre404WithEmptyBodyAndUnknownRoutesAreChisNotFound() {
         Workflow workflow = server.seedWorkflow(Workflows.waitFor("go"));
         String instanceId = server.startInstance(workflow.id(), Map.of()).id();
 
-        for (String url : new String[] {server.url("/instances/" + instanceId + "/stages/first/history"),
-                server.url("/nowhere"), server.baseUrl() + "/workflows"}) {
+        HttpResponse<String> stage = RawHttp.get(server.url("/instances/" + instanceId + "/stages/first/history"));
+        assertThat(stage.statusCode()).isEqualTo(404);
+        assertThat(stage.body()).isEmpty();
+        for (String url : new String[] {server.url("/nowhere"), server.baseUrl() + "/workflows"}) {
             HttpResponse<String> response = RawHttp.get(url);
             assertThat(response.statusCode()).as(url).isEqualTo(404);
-            assertThat(response.body()).as(url).isEmpty();
+            assertThat(response.body()).as(url).isEqualTo("404 page not found\n");
         }
-        assertThat(RawHttp.send("PATCH", server.url("/workflows"), "{}").statusCode()).isEqualTo(405);
+        HttpResponse<String> patch = RawHttp.send("PATCH", server.url("/workflows"), "{}");
+        assertThat(patch.statusCode()).isEqualTo(405);
+        assertThat(patch.headers().allValues("Allow")).containsExactly("GET", "POST");
     }
 
     @Test

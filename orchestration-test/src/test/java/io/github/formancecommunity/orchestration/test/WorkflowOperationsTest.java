@@ -106,9 +106,9 @@ class WorkflowOperationsTest {
         assertCreateFails("{\"stages\":[{}]}", "creating workflow: empty specification");
         assertCreateFails("{\"stages\":[{\"delay\":{},\"update\":{}}]}",
                 "creating workflow: a specification should have only one name");
-        assertCreateFails("{\"stages\":[{\"teleport\":{}}]}", "creating workflow: unknown stage type 'teleport'");
+        assertCreateFails("{\"stages\":[{\"teleport\":{}}]}", "creating workflow: unable to resolve schema teleport");
         assertCreateFails("{\"stages\":[{\"send\":{\"destination\":{\"account\":{\"id\":\"a\"}}}}]}",
-                "creating workflow: send: missing source");
+                "creating workflow: resolving field 'Source': expected map but was <nil>");
     }
 
     @Test
@@ -149,7 +149,7 @@ class WorkflowOperationsTest {
         assertThatThrownBy(() -> server.seedWorkflow(new WorkflowConfig("bad",
                 List.of(WorkflowStage.of("teleport", OrchestrationJson.mapper().createObjectNode())))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("creating workflow: unknown stage type 'teleport'");
+                .hasMessage("creating workflow: unable to resolve schema teleport");
     }
 
     private static void assertCreateFails(String body, String message) {

@@ -1,0 +1,763 @@
+package io.github.formancecommunity.orchestration.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.formancecommunity.orchestration.client.model.TriggerData;
+import io.github.formancecommunity.orchestration.client.model.TriggerOccurrence;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One case per audited behaviour of the real server (formancehq/flows v2.6.0 with go-libs v3.3.0, chi v5 and
+ * expr-lang v1.17.7): the case name gives the source file (and function or line) the expected answer comes from.
+ * Behaviours where the embedded server differs on purpose are listed in the module README, not here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConformanceTest {
+
+    private EmbeddedOrchestrationServer server;
+    private EmbeddedOrchestrationServer secured;
+
+    @BeforeAll
+    void start() {
+        server = EmbeddedOrchestrationServer.builder().maxDelay(Duration.ZERO).start();
+        secured = EmbeddedOrchestrationServer.builder().client("conformance", "secret").start();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        secured.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        server.reset();
+    }
+
+    /** One audited behaviour. */
+    record Case(String name, Consumer<ConformanceTest> check) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case c(String name, Consumer<ConformanceTest> check) {
+        return new Case(name, check);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void behavesLikeFlows(Case behaviour) {
+        behaviour.check().accept(this);
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(routing(), workflows(), runs(), instances(), shapes(), triggers(), events(), expressions(),
+                        limits())
+                .flatMap(List::stream);
+    }
+
+    private static List<Case> routing() {
+        return List.of(
+                c("api/router.go getInfo: _info answers 200 without envelope", f -> {
+                    HttpResponse<String> info = f.get("/_info");
+                    assertThat(info.statusCode()).isEqualTo(200);
+                    assertThat(RawHttp.json(info).has("version")).isTrue();
+                    assertThat(RawHttp.json(info).has("data")).isFalse();
+                }),
+                c("api/router.go: every answer is application/json, 204 included", f -> {
+                    HttpResponse<String> deleted = f.send("DELETE", "/workflows/" + f.createWorkflow("{}"), null);
+                    assertThat(deleted.statusCode()).isEqualTo(204);
+                    assertThat(deleted.body()).isEmpty();
+                    assertThat(deleted.headers().firstValue("Content-Type")).hasValue("application/json");
+                }),
+                c("chi mux.go methodNotAllowedHandler: 405, Allow lists the path's methods, empty body", f -> {
+                    HttpResponse<String> patch = f.send("PATCH", "/workflows", "{}");
+                    assertThat(patch.statusCode()).isEqualTo(405);
+                    assertThat(patch.headers().allValues("Allow")).containsExactly("GET", "POST");
+                    assertThat(patch.body()).isEmpty();
+                }),
+                c("chi mux.go methodNotAllowedHandler: _info has GET only", f -> {
+                    HttpResponse<String> post = f.send("POST", "/_info", "{}");
+                    assertThat(post.statusCode()).isEqualTo(405);
+                    assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+                }),
+                c("chi NotFound (net/http http.NotFound): unknown top-level path", f -> expectText(f.get("/nowhere"),
+                        404, "404 page not found\n")),
+                c("chi NotFound inside a route group: unknown sub-path", f -> expectText(
+                        f.get("/workflows/" + f.createWorkflow("{}") + "/unknown"), 404, "404 page not found\n")),
+                c("chi Mount: a trailing slash routes like the bare path", f -> {
+                    f.createWorkflow("{}");
+                    assertThat(f.get("/workflows/").statusCode()).isEqualTo(200);
+                    assertThat(RawHttp.json(f.get("/workflows/")).get("data")).hasSize(1);
+                }),
+                c("v1/router.go auth.Middleware on the group: 401 with an empty body", f -> {
+                    HttpResponse<String> denied = f.securedGet("/workflows");
+                    assertThat(denied.statusCode()).isEqualTo(401);
+                    assertThat(denied.body()).isEmpty();
+                    assertThat(denied.headers().firstValue("Content-Type")).hasValue("application/json");
+                }),
+                c("v1/router.go auth before routing: a wrong method in a group is 401, not 405",
+                        f -> assertThat(f.securedSend("PATCH", "/workflows").statusCode()).isEqualTo(401)),
+                c("v1/router.go auth before routing: an unknown path in a group is 401, not 404",
+                        f -> assertThat(f.securedGet("/instances/x/nope").statusCode()).isEqualTo(401)),
+                c("v1/router.go: a path outside the groups is 404 without auth",
+                        f -> expectText(f.securedGet("/nowhere"), 404, "404 page not found\n")),
+                c("api/router.go: _info is outside the auth group",
+                        f -> assertThat(f.securedGet("/_info").statusCode()).isEqualTo(200)),
+                c("chi on net/url: parameters are decoded when the raw path is Go's default encoding", f ->
+                        expectError(f.send("PUT", "/instances/a%20b/abort", null), 500, "INTERNAL",
+                                "retrieving workflow execution: workflow not found for ID: a b-main")),
+                c("chi on net/url RawPath: an escaped slash keeps the parameter escaped", f ->
+                        expectError(f.send("PUT", "/instances/a%2Fb/abort", null), 500, "INTERNAL",
+                                "retrieving workflow execution: workflow not found for ID: a%2Fb-main")),
+                c("net/http server.go readRequest: an invalid escape in the path is 400 before any handler",
+                        f -> assertThat(f.rawStatusLine("GET " + f.server.pathPrefix() + "/instances/%zz"))
+                                .startsWith("HTTP/1.1 400")),
+                c("net/url ParseQuery: a pair holding ';' is dropped (pageSize=abc;x ignored)",
+                        f -> assertThat(f.get("/triggers?pageSize=abc;x").statusCode()).isEqualTo(200)));
+    }
+
+    private static List<Case> workflows() {
+        return List.of(
+                c("handler_create_workflow.go: {} is a workflow without stages (\"stages\":null)", f -> {
+                    HttpResponse<String> created = f.post("/workflows", "{}");
+                    assertThat(created.statusCode()).isEqualTo(201);
+                    assertThat(RawHttp.json(created).at("/data/config/stages").isNull()).isTrue();
+                    assertThat(RawHttp.json(created).at("/data/config/name").asString()).isEmpty();
+                }),
+                c("handler_create_workflow.go: JSON null decodes into the zero Config",
+                        f -> assertThat(f.post("/workflows", "null").statusCode()).isEqualTo(201)),
+                c("encoding/json: field names match case-insensitively", f -> assertThat(RawHttp.json(
+                        f.post("/workflows", "{\"NAME\":\"upper\"}")).at("/data/config/name").asString())
+                        .isEqualTo("upper")),
+                c("encoding/json Decoder: what follows the first value is ignored",
+                        f -> assertThat(f.post("/workflows", "{} trailing").statusCode()).isEqualTo(201)),
+                c("handler_create_workflow.go:37 empty body: 400 unmarshalling json body: EOF",
+                        f -> expectError(f.post("/workflows", ""), 400, "VALIDATION",
+                                "unmarshalling json body: EOF")),
+                c("handler_create_workflow.go:37 truncated body: unexpected EOF",
+                        f -> expectError(f.post("/workflows", "{\"name\":"), 400, "VALIDATION",
+                                "unmarshalling json body: unexpected EOF")),
+                c("handler_create_workflow.go:37 not JSON: invalid character",
+                        f -> expectError(f.post("/workflows", "oops"), 400, "VALIDATION",
+                                "unmarshalling json body: invalid character 'o' looking for beginning of value")),
+                c("encoding/json scanner: the syntax error messages", f -> {
+                    Map<String, String> messages = new java.util.LinkedHashMap<>();
+                    messages.put("{\"a\" 1}", "invalid character '1' after object key");
+                    messages.put("{\"a\":1 2}", "invalid character '2' after object key:value pair");
+                    messages.put("{1:2}", "invalid character '1' looking for beginning of object key string");
+                    messages.put("[1 2]", "invalid character '2' after array element");
+                    messages.put("nope", "invalid character 'o' in literal null (expecting 'u')");
+                    messages.put("{\"a\":-x}", "invalid character 'x' in numeric literal");
+                    messages.put("{\"a\":1.x}", "invalid character 'x' after decimal point in numeric literal");
+                    messages.put("{\"a\":\"\\q\"}", "invalid character 'q' in string escape code");
+                    messages.put("{\"a\":\"\n\"}", "invalid character '\\n' in string literal");
+                    messages.put("   ", "EOF");
+                    messages.forEach((body, message) -> expectError(f.post("/workflows", body), 400, "VALIDATION",
+                            "unmarshalling json body: " + message));
+                }),
+                c("handler_create_workflow.go:37 wrong field type", f -> expectError(f.post("/workflows",
+                        "{\"name\":1}"), 400, "VALIDATION", "unmarshalling json body: json: cannot unmarshal number"
+                        + " into Go struct field Config.name of type string")),
+                c("config.go Validate: a stage without key", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{}]}"), 500, "INTERNAL", "creating workflow: empty specification")),
+                c("config.go Validate: a stage with two keys", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"delay\":{},\"noop\":{}}]}"), 500, "INTERNAL",
+                        "creating workflow: a specification should have only one name")),
+                c("schema/map.go Resolve: unknown stage type", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"teleport\":{}}]}"), 500, "INTERNAL",
+                        "creating workflow: unable to resolve schema teleport")),
+                c("schema/map.go mapObjectField Duration: unparsable duration", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"delay\":{\"duration\":\"abc\"}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Duration': unable to resolve field 'Duration' to"
+                                + " duration value")),
+                c("schema/map.go mapObjectField String: wait_event.event of another type", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"wait_event\":{\"event\":5}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Event': expected string but was float64")),
+                c("schema/map.go mapObjectField Struct: send without source", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"send\":{\"destination\":{\"account\":{\"id\":\"a\"}}}}]}"),
+                        500, "INTERNAL", "creating workflow: resolving field 'Source': expected map but was <nil>")),
+                c("schema/map.go mapObjectField Bool: nested field names chain", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\","
+                                + "\"allowOverdraft\":\"maybe\"}},\"destination\":{\"account\":{\"id\":\"b\"}}}}]}"),
+                        500, "INTERNAL", "creating workflow: resolving field 'Source': resolving field 'Account':"
+                                + " resolving field 'AllowOverdraft': unable to resolve field 'bool' to bool value")),
+                c("schema/map.go mapObjectField big.Int: unparsable amount", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},"
+                                + "\"destination\":{\"account\":{\"id\":\"b\"}},\"amount\":{\"amount\":\"abc\","
+                                + "\"asset\":\"USD\"}}}]}"), 500, "INTERNAL", "creating workflow: resolving field"
+                                + " 'Amount': resolving field 'Amount': unable to parse 'abc' as big int")),
+                c("schema/map.go mapObjectField Map: metadata values must be strings", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},"
+                                + "\"destination\":{\"account\":{\"id\":\"b\"}},\"metadata\":{\"k\":1}}}]}"),
+                        500, "INTERNAL", "creating workflow: resolving field 'Metadata': expected string but was"
+                                + " float64")),
+                c("schema/map.go mapObjectField time.Time: until not RFC 3339", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"delay\":{\"until\":\"tomorrow\"}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Until': expected date as rfc3339 format")),
+                c("config.go RawStage map[string]any: numbers in config.stages go through float64", f -> {
+                    HttpResponse<String> created = f.post("/workflows", "{\"stages\":[{\"send\":{\"source\":"
+                            + "{\"account\":{\"id\":\"a\"}},\"destination\":{\"account\":{\"id\":\"b\"}},"
+                            + "\"amount\":{\"amount\":12345678901234567891,\"asset\":\"USD\"}}}]}");
+                    assertThat(RawHttp.json(created).at("/data/config/stages/0/send/amount/amount").bigIntegerValue())
+                            .isEqualTo(new java.math.BigInteger("12345678901234567000"));
+                }),
+                c("config.go Validate: required fields are not checked at creation",
+                        f -> assertThat(f.post("/workflows", "{\"stages\":[{\"wait_event\":{}},{\"delay\":{}}]}")
+                                .statusCode()).isEqualTo(201)),
+                c("schema.ValidateRequirements (go-playground validator): a missing required field fails the run", f -> expectRunError(f,
+                        "{\"stages\":[{\"wait_event\":{}}]}",
+                        "Key: 'WaitEvent.Event' Error:Field validation for 'Event' failed on the 'required' tag")),
+                c("schema oneOf struct validation: a delay with neither field fails with one line per field", f ->
+                        expectRunError(f, "{\"stages\":[{\"delay\":{}}]}",
+                                "Key: 'Delay.duration' Error:Field validation for 'duration' failed on the 'duration"
+                                        + " or until' tag\nKey: 'Delay.until' Error:Field validation for 'until' failed"
+                                        + " on the 'duration or until' tag")),
+                c("schema.ValidateRequirements: nested required fields carry their namespace", f -> expectRunError(f,
+                        "{\"stages\":[{\"send\":{\"source\":{\"account\":{}},\"destination\":{\"account\":"
+                                + "{\"id\":\"b\"}},\"amount\":{\"amount\":1,\"asset\":\"USD\"}}}]}",
+                        "Key: 'Send.Source.Account.ID' Error:Field validation for 'ID' failed on the 'required' tag")),
+                c("config.go Validate: placeholders interpolate to \"\" with no variables at creation",
+                        f -> assertThat(f.post("/workflows", "{\"stages\":[{\"delay\":{\"duration\":\"${d}\"}}]}")
+                                .statusCode()).isEqualTo(201)),
+                c("handler_read_workflow.go: unknown id is 500 sql: no rows", f -> expectError(
+                        f.get("/workflows/6f1c1b43-0d6b-4a1b-9d3c-1f2e3d4c5b6a"), 500, "INTERNAL",
+                        "sql: no rows in result set")),
+                c("handler_delete_workflow.go: validator uuid rule", f -> expectError(
+                        f.send("DELETE", "/workflows/not-a-uuid", null), 400, "VALIDATION",
+                        "Key: '' Error:Field validation for '' failed on the 'uuid' tag")),
+                c("handler_delete_workflow.go: unknown UUID is 404", f -> assertThat(RawHttp.json(
+                        f.send("DELETE", "/workflows/6f1c1b43-0d6b-4a1b-9d3c-1f2e3d4c5b6a", null))
+                        .get("errorCode").asString()).isEqualTo("NOT_FOUND")),
+                c("manager.go DeleteWorkflow: deleting twice is 204 both times", f -> {
+                    String id = f.createWorkflow("{}");
+                    assertThat(f.send("DELETE", "/workflows/" + id, null).statusCode()).isEqualTo(204);
+                    assertThat(f.send("DELETE", "/workflows/" + id, null).statusCode()).isEqualTo(204);
+                }),
+                c("manager.go ListWorkflows: deleted workflows are not listed", f -> {
+                    f.send("DELETE", "/workflows/" + f.createWorkflow("{}"), null);
+                    assertThat(RawHttp.json(f.get("/workflows")).get("data")).isEmpty();
+                }));
+    }
+
+    private static List<Case> runs() {
+        return List.of(
+                c("handler_run_workflow.go: unknown workflow is 500 sql: no rows", f -> expectError(
+                        f.post("/workflows/6f1c1b43-0d6b-4a1b-9d3c-1f2e3d4c5b6a/instances", "{}"), 500, "INTERNAL",
+                        "sql: no rows in result set")),
+                c("handler_run_workflow.go: variables must be strings", f -> expectError(
+                        f.post("/workflows/" + f.createWorkflow("{}") + "/instances", "{\"a\":1}"), 400,
+                        "VALIDATION", "json: cannot unmarshal number into Go value of type string")),
+                c("handler_run_workflow.go: the 201 body has no status and no workflow", f -> {
+                    JsonNode data = RawHttp.json(f.post("/workflows/" + f.createWorkflow(
+                            "{\"stages\":[{\"wait_event\":{\"event\":\"go\"}}]}") + "/instances", "{}")).get("data");
+                    assertThat(data.has("status")).isFalse();
+                    assertThat(data.has("workflow")).isFalse();
+                    assertThat(data.get("terminated").asBoolean()).isFalse();
+                }),
+                c("manager.go RunWorkflow: deleted workflows still run", f -> {
+                    String id = f.createWorkflow("{}");
+                    f.send("DELETE", "/workflows/" + id, null);
+                    assertThat(f.post("/workflows/" + id + "/instances", "{}").statusCode()).isEqualTo(201);
+                }),
+                c("schema/map.go interpolate: a missing variable is \"\" and the field takes its default", f -> {
+                    String id = f.createWorkflow("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"world\","
+                            + "\"ledger\":\"${ledger}\"}},\"destination\":{\"account\":{\"id\":\"users:${user}\"}},"
+                            + "\"amount\":{\"amount\":100,\"asset\":\"USD\"}}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + id + "/instances", "{}"))
+                            .at("/data/id").asString();
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode input = RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input");
+                    assertThat(input.at("/source/account/ledger").asString()).isEqualTo("default");
+                    assertThat(input.at("/destination/account/id").asString()).isEqualTo("users:");
+                }),
+                c("config.go runStage: a resolution error fails the stage, without history", f -> {
+                    String id = f.createWorkflow("{\"stages\":[{\"delay\":{\"duration\":\"${d}\"}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + id + "/instances", "{\"d\":\"abc\"}"))
+                            .at("/data/id").asString();
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("error").asString()).isEqualTo(
+                            "resolving field 'Duration': unable to resolve field 'Duration' to duration value");
+                    assertThat(data.at("/status/0/error").asString()).isEqualTo(data.get("error").asString());
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).get("data")).isEmpty();
+                }),
+                c("schema/map.go big.Int from float64: int64 truncation", f -> {
+                    String id = f.createWorkflow("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"world\"}},"
+                            + "\"destination\":{\"account\":{\"id\":\"a\"}},\"amount\":{\"amount\":100.7,"
+                            + "\"asset\":\"USD\"}}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + id + "/instances", "{}"))
+                            .at("/data/id").asString();
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history"))
+                            .at("/data/0/input/amount/amount").asLong()).isEqualTo(100);
+                }));
+    }
+
+    private static List<Case> instances() {
+        return List.of(
+                c("handler_read_instance.go: unknown instance is 500 Instance not found", f -> expectError(
+                        f.get("/instances/unknown"), 500, "INTERNAL", "Instance not found")),
+                c("handler_read_instance_history.go: unknown instance is 500", f -> expectError(
+                        f.get("/instances/unknown/history"), 500, "INTERNAL", "Instance not found")),
+                c("handler_read_stage_history.go: ParseInt failure is 404 with an empty body", f -> {
+                    HttpResponse<String> response = f.get("/instances/unknown/stages/first/history");
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    assertThat(response.body()).isEmpty();
+                }),
+                c("handler_read_stage_history.go: ErrInstanceNotFound is 404 NOT_FOUND", f -> expectError(
+                        f.get("/instances/unknown/stages/0/history"), 404, "NOT_FOUND", "Instance not found")),
+                c("handler_post_event.go: unknown instance is 500", f -> expectError(
+                        f.post("/instances/unknown/events", "{\"name\":\"go\"}"), 500, "INTERNAL",
+                        "retrieving workflow: sql: no rows in result set")),
+                c("handler_post_event.go: a body that is not an Event is 400", f -> expectError(
+                        f.post("/instances/unknown/events", "{\"name\":1}"), 400, "VALIDATION",
+                        "json: cannot unmarshal number into Go struct field Event.name of type string")),
+                c("wait_event/run.go: another event name is 204 and ignored", f -> {
+                    String instance = f.startWaiting("go");
+                    assertThat(f.post("/instances/" + instance + "/events", "{\"name\":\"other\"}").statusCode())
+                            .isEqualTo(204);
+                    assertThat(f.server.instance(instance).orElseThrow().terminated()).isFalse();
+                }),
+                c("manager.go PostEvent: an ended instance is 500 already completed", f -> {
+                    String instance = f.startWaiting("go");
+                    f.post("/instances/" + instance + "/events", "{\"name\":\"go\"}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    expectError(f.post("/instances/" + instance + "/events", "{\"name\":\"go\"}"), 500, "INTERNAL",
+                            "sending signal to server: workflow execution already completed");
+                }),
+                c("manager.go ListInstances: items embed workflow but no status", f -> {
+                    f.startWaiting("go");
+                    JsonNode item = RawHttp.json(f.get("/instances")).at("/data/0");
+                    assertThat(item.has("workflow")).isTrue();
+                    assertThat(item.has("status")).isFalse();
+                }),
+                c("manager.go GetInstance: status rows and workflow are embedded", f -> {
+                    String instance = f.startWaiting("go");
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("status")).hasSize(1);
+                    assertThat(data.at("/workflow/deletedAt").isNull()).isTrue();
+                }));
+    }
+
+    private static List<Case> shapes() {
+        String sendWaitDelay = "{\"name\":\"demo\",\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":"
+                + "\"world\",\"ledger\":\"default\"}},\"destination\":{\"account\":{\"id\":\"users:001\","
+                + "\"ledger\":\"default\"}},\"amount\":{\"amount\":100,\"asset\":\"EUR/2\"}}},"
+                + "{\"wait_event\":{\"event\":\"processed\"}},{\"delay\":{\"duration\":\"1h\"}}]}";
+        return List.of(
+                c("workflow.go Workflow: id, config, createdAt, updatedAt and a null deletedAt", f -> {
+                    JsonNode data = RawHttp.json(f.post("/workflows", "{\"name\":\"w\",\"stages\":[]}"))
+                            .get("data");
+                    assertThat(data.propertyNames()).contains("id", "config", "createdAt", "updatedAt");
+                    assertThat(data.get("createdAt").asString()).endsWith("Z");
+                    assertThat(f.get("/workflows/" + data.get("id").asString()).body())
+                            .contains("\"deletedAt\":null");
+                }),
+                c("SERVER-BEHAVIOUR P2 (instance.go, stage.go): a blocked instance's status rows", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("terminated").asBoolean()).isFalse();
+                    assertThat(data.has("terminatedAt")).isFalse();
+                    assertThat(data.get("updatedAt").asString()).isEqualTo(data.get("createdAt").asString());
+                    assertThat(data.get("status")).hasSize(2);
+                    assertThat(data.at("/status/0").has("terminatedAt")).isTrue();
+                    assertThat(data.at("/status/1").has("terminatedAt")).isFalse();
+                    assertThat(data.at("/status/0/temporalRunID").asString())
+                            .isEqualTo(data.at("/status/1/temporalRunID").asString());
+                }),
+                c("SERVER-BEHAVIOUR P2: RunSend input with defaults and a null timestamp", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    JsonNode entry = RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0");
+                    assertThat(entry.get("name").asString()).isEqualTo("RunSend");
+                    assertThat(entry.at("/input/timestamp").isNull()).isTrue();
+                    assertThat(entry.at("/input/source/account/throughAccount").asString()).isEqualTo("world");
+                    assertThat(entry.at("/input/source/account/allowOverdraft").asBoolean()).isFalse();
+                    assertThat(entry.get("terminated").asBoolean()).isTrue();
+                }),
+                c("activity_ledger_create_transaction.go: CreateTransaction with Ledger/Data keys and txid", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    JsonNode activity = RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0");
+                    assertThat(activity.get("name").asString()).isEqualTo("CreateTransaction");
+                    assertThat(activity.at("/input/CreateTransaction/Ledger").asString()).isEqualTo("default");
+                    assertThat(activity.at("/input/CreateTransaction/Data/postings/0/destination").asString())
+                            .isEqualTo("users:001");
+                    assertThat(activity.at("/input/CreateTransaction/Data").has("metadata")).isFalse();
+                    assertThat(activity.at("/output/CreateTransaction/data/0").has("txid")).isTrue();
+                    assertThat(activity.get("attempt").asInt()).isEqualTo(1);
+                }),
+                c("SERVER-BEHAVIOUR P2: a running wait_event has an empty stage history, later stages 404", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/stages/1/history")).get("data"))
+                            .isEmpty();
+                    expectError(f.get("/instances/" + instance + "/stages/2/history"), 404, "NOT_FOUND",
+                            "Instance not found");
+                }),
+                c("SERVER-BEHAVIOUR §3.14: durations are re-rendered (1h → 1h0m0s)", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    f.post("/instances/" + instance + "/events", "{\"name\":\"processed\"}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/2/input/duration")
+                            .asString()).isEqualTo("1h0m0s");
+                }),
+                c("SERVER-BEHAVIOUR P4: an ended instance has terminatedAt everywhere and no error", f -> {
+                    String instance = f.run(sendWaitDelay);
+                    f.post("/instances/" + instance + "/events", "{\"name\":\"processed\"}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("terminated").asBoolean()).isTrue();
+                    assertThat(data.has("terminatedAt")).isTrue();
+                    assertThat(data.has("error")).isFalse();
+                    assertThat(data.get("status")).hasSize(3).allSatisfy(row -> assertThat(row.has("terminatedAt"))
+                            .isTrue());
+                }),
+                c("SERVER-BEHAVIOUR P5: a send without amount fails after its history entry starts", f -> {
+                    String instance = f.run("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},"
+                            + "\"destination\":{\"account\":{\"id\":\"b\"}}}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("error").asString()).isEqualTo("amount must be specified");
+                    JsonNode history = RawHttp.json(f.get("/instances/" + instance + "/history")).get("data");
+                    assertThat(history).hasSize(1);
+                    assertThat(history.at("/0/error").asString()).isEqualTo("amount must be specified");
+                    assertThat(history.at("/0/input").has("amount")).isFalse();
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/stages/0/history")).get("data"))
+                            .isEmpty();
+                }),
+                c("activity_ledger_add_account_metadata.go: AddAccountMetadata input uses the key account", f -> {
+                    String instance = f.run("{\"stages\":[{\"update\":{\"account\":{\"id\":\"users:1\","
+                            + "\"metadata\":{\"k\":\"v\"}}}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode input = RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0/input/AddAccountMetadata");
+                    assertThat(input.get("account").asString()).isEqualTo("users:1");
+                    assertThat(input.get("ledger").asString()).isEqualTo("main");
+                }),
+                c("handler_list_instances.go: running=true leaves ended instances out, workflowID filters", f -> {
+                    String waiting = f.startWaiting("go");
+                    String ended = f.run("{}");
+                    f.server.awaitTermination(ended, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances?running=true")).get("data"))
+                            .extracting(item -> item.get("id").asString()).containsExactly(waiting);
+                    String workflow = RawHttp.json(f.get("/instances/" + ended)).at("/data/workflowID").asString();
+                    assertThat(RawHttp.json(f.get("/instances?workflowID=" + workflow)).get("data"))
+                            .extracting(item -> item.get("id").asString()).containsExactly(ended);
+                }),
+                c("trigger.go Trigger: workflow null, filter and vars omitted when empty, version when set", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    JsonNode plain = RawHttp.json(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\"}")).get("data");
+                    assertThat(plain.get("workflow").isNull()).isTrue();
+                    assertThat(plain.has("filter")).isFalse();
+                    assertThat(plain.has("vars")).isFalse();
+                    assertThat(plain.get("name").asString()).isEmpty();
+                    JsonNode versioned = RawHttp.json(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\",\"version\":\"v2\"}")).get("data");
+                    assertThat(versioned.get("version").asString()).isEqualTo("v2");
+                }),
+                c("publish.EventMessage: an occurrence carries date, app, version, type and payload", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    f.server.emitEvent("E", Map.of("a", 1));
+                    JsonNode event = RawHttp.json(f.get("/triggers/" + trigger + "/occurrences")).at("/data/0/event");
+                    assertThat(event.propertyNames()).contains("date", "app", "version", "type", "payload");
+                    assertThat(event.get("version").asString()).isEqualTo("v1");
+                    assertThat(event.at("/payload/a").asInt()).isEqualTo(1);
+                }));
+    }
+
+    private static List<Case> triggers() {
+        return List.of(
+                c("handler_create_trigger.go:18-19 truncated body is 500 INTERNAL", f -> expectError(
+                        f.post("/triggers", "{\"event\":"), 500, "INTERNAL", "unexpected EOF")),
+                c("handler_create_trigger.go:18-19 empty body is 500 EOF", f -> expectError(
+                        f.post("/triggers", ""), 500, "INTERNAL", "EOF")),
+                c("handler_create_trigger.go:18-19 not an object is 500", f -> expectError(
+                        f.post("/triggers", "[]"), 500, "INTERNAL",
+                        "json: cannot unmarshal array into Go value of type triggers.TriggerData")),
+                c("handler_create_trigger.go:18-19 a non-string var is 500", f -> expectError(
+                        f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"w\",\"vars\":{\"a\":1}}"), 500,
+                        "INTERNAL", "json: cannot unmarshal number into Go struct field TriggerData.vars of type"
+                                + " string")),
+                c("trigger.go Validate: missing event", f -> expectError(f.post("/triggers",
+                        "{\"workflowID\":\"w\"}"), 400, "VALIDATION", "validating data: missing event")),
+                c("trigger.go Validate: missing workflow id", f -> expectError(f.post("/triggers",
+                        "{\"event\":\"E\"}"), 400, "VALIDATION", "validating data: missing workflow id")),
+                c("manager.go CreateTrigger: unknown workflow is 404 workflow does not exists", f -> expectError(
+                        f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"w\"}"), 404, "NOT_FOUND",
+                        "workflow does not exists")),
+                c("trigger.go newExprCompilationError: expr-lang's message with position and caret", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    expectError(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow
+                            + "\",\"filter\":\"event.amount >\"}"), 400, "VALIDATION",
+                            "validating data: error compiling expression 'event.amount >': unexpected token EOF"
+                                    + " (1:14)\n | event.amount >\n | .............^");
+                }),
+                c("trigger.go Validate: expressions with replace() and + compile", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow + "\","
+                            + "\"filter\":\"event.amount + 1 > 10\",\"vars\":{\"ref\":\"replace(event.ref, '-', '')"
+                            + " + '!'\"}}").statusCode()).isEqualTo(201);
+                }),
+                c("handler_get_trigger.go: unknown trigger is 404 sql: no rows", f -> expectError(
+                        f.get("/triggers/unknown"), 404, "NOT_FOUND", "sql: no rows in result set")),
+                c("handler_delete_trigger.go: unknown trigger is 404 sql: no rows", f -> expectError(
+                        f.send("DELETE", "/triggers/unknown", null), 404, "NOT_FOUND", "sql: no rows in result set")),
+                c("go-libs bunpaginate: listTriggers defaults to 15 and clamps pageSize to 100", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    IntStream.range(0, 120).forEach(i -> f.server.seedTrigger(TriggerData.of("E" + i, workflow)));
+                    assertThat(RawHttp.json(f.get("/triggers")).get("data")).hasSize(15);
+                    assertThat(RawHttp.json(f.get("/triggers?pageSize=500")).get("data")).hasSize(100);
+                }),
+                c("go-libs bunpaginate GetPageSize: a non-number is 400",
+                        f -> assertThat(f.get("/triggers?pageSize=abc").statusCode()).isEqualTo(400)),
+                c("go-libs bunpaginate Extract: a cursor sets offset and page size", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    IntStream.range(0, 5).forEach(i -> f.server.seedTrigger(TriggerData.of("E" + i, workflow)));
+                    String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                            "{\"offset\":3,\"pageSize\":1}".getBytes(StandardCharsets.UTF_8));
+                    assertThat(RawHttp.json(f.get("/triggers?cursor=" + cursor)).at("/data/0/event").asString())
+                            .isEqualTo("E3");
+                    assertThat(f.get("/triggers?cursor=%25%25").statusCode()).isEqualTo(400);
+                }),
+                c("triggers/manager.go ListTriggers: a name filter always fails in Postgres", f -> assertThat(
+                        f.get("/triggers?name=x").statusCode()).isEqualTo(500)),
+                c("handler_list_triggers_occurrences.go: unknown trigger is 200 []", f -> assertThat(RawHttp.json(
+                        f.get("/triggers/unknown/occurrences")).get("data")).isEmpty()));
+    }
+
+    private static List<Case> events() {
+        return List.of(
+                c("listener.go getWorkflowIDFromEvent: a second SAVED_PAYMENT with the same id does not fire", f -> {
+                    f.trigger("SAVED_PAYMENT", null, null);
+                    assertThat(f.server.emitEvent("SAVED_PAYMENT", Map.of("id", "p1"))).hasSize(1);
+                    assertThat(f.server.emitEvent("SAVED_PAYMENT", Map.of("id", "p1"))).isEmpty();
+                    assertThat(f.server.emitEvent("SAVED_PAYMENT", Map.of("id", "p2"))).hasSize(1);
+                }),
+                c("listener.go getWorkflowIDFromEvent: SAVED_ACCOUNT is deduplicated per trigger", f -> {
+                    f.trigger("SAVED_ACCOUNT", null, null);
+                    f.trigger("SAVED_ACCOUNT", null, null);
+                    assertThat(f.server.emitEvent("SAVED_ACCOUNT", Map.of("id", "a1"))).hasSize(2);
+                    assertThat(f.server.emitEvent("SAVED_ACCOUNT", Map.of("id", "a1"))).isEmpty();
+                }),
+                c("listener.go: other event types fire every time", f -> {
+                    f.trigger("COMMITTED_TRANSACTIONS", null, null);
+                    assertThat(f.server.emitEvent("COMMITTED_TRANSACTIONS", Map.of("id", "t"))).hasSize(1);
+                    assertThat(f.server.emitEvent("COMMITTED_TRANSACTIONS", Map.of("id", "t"))).hasSize(1);
+                }),
+                c("listener.go: a filtered-out SAVED_PAYMENT does not use up its id", f -> {
+                    f.trigger("SAVED_PAYMENT", "event.amount > 10", null);
+                    assertThat(f.server.emitEvent("SAVED_PAYMENT", Map.of("id", "p", "amount", 5))).isEmpty();
+                    assertThat(f.server.emitEvent("SAVED_PAYMENT", Map.of("id", "p", "amount", 50))).hasSize(1);
+                }),
+                c("listener.go listMatchingTriggers: a filter error is no match", f -> {
+                    f.trigger("E", "event.missing.deeper == 1", null);
+                    assertThat(f.server.emitEvent("E", Map.of())).isEmpty();
+                }),
+                c("listener.go: a trigger version must equal the event version", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow + "\",\"version\":\"v2\"}");
+                    assertThat(f.server.emitEvent("E", "v1", Map.of())).isEmpty();
+                    assertThat(f.server.emitEvent("E", "v2", Map.of())).hasSize(1);
+                }),
+                c("workflow_trigger.go ExecuteTrigger: a variable error is an occurrence without instance", f -> {
+                    String trigger = f.trigger("E", null, "{\"v\":\"event.a.b\"}");
+                    f.server.emitEvent("E", Map.of());
+                    JsonNode occurrence = RawHttp.json(f.get("/triggers/" + trigger + "/occurrences")).at("/data/0");
+                    assertThat(occurrence.get("error").asString()).isEqualTo("cannot fetch b from <nil>");
+                    assertThat(occurrence.has("workflowInstanceID")).isFalse();
+                    assertThat(occurrence.has("workflowInstance")).isFalse();
+                }),
+                c("trigger.go Occurrence: the instance is embedded without status or workflow", f -> {
+                    String trigger = f.trigger("E", null, "{\"v\":\"event.a\"}");
+                    f.server.emitEvent("E", Map.of("a", "x"));
+                    JsonNode occurrence = RawHttp.json(f.get("/triggers/" + trigger + "/occurrences")).at("/data/0");
+                    assertThat(occurrence.has("error")).isFalse();
+                    assertThat(occurrence.at("/workflowInstance/id").asString())
+                            .isEqualTo(occurrence.get("workflowInstanceID").asString());
+                    assertThat(occurrence.get("workflowInstance").has("status")).isFalse();
+                    assertThat(occurrence.get("workflowInstance").has("workflow")).isFalse();
+                    assertThat(occurrence.at("/event/type").asString()).isEqualTo("E");
+                }));
+    }
+
+    private static List<Case> expressions() {
+        return List.of(
+                c("expression.go evalVariable: float64 through json.Marshal, the rest through fmt.Sprint", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":"
+                            + "\"${n}|${big}|${m}|${s}|${none}|${i}|${list}\"}}]}");
+                    f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow + "\",\"vars\":{"
+                            + "\"n\":\"event.n * 2\",\"big\":\"event.n * 1e20\",\"m\":\"event.m\","
+                            + "\"s\":\"event.s + '-' + lower(event.t)\",\"none\":\"event.none\",\"i\":\"1 + 2\","
+                            + "\"list\":\"split('a,b', ',')\"}}");
+                    List<TriggerOccurrence> fired = f.server.emitEvent("E", Map.of("n", 21, "m",
+                            Map.of("k", 1.5, "j", 1e6), "s", "A", "t", "B"));
+                    String instance = fired.get(0).workflowInstanceID();
+                    JsonNode history = RawHttp.json(f.get("/instances/" + instance + "/history"));
+                    assertThat(history.at("/data/0/input/event").asString())
+                            .isEqualTo("42|2.1e+21|map[j:1e+06 k:1.5]|A-b|<nil>|3|[a b]");
+                }),
+                c("expr-lang checker: an unknown function does not compile here (link() needs the network)", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    HttpResponse<String> response = f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\",\"vars\":{\"p\":\"link(event, 'payment')\"}}");
+                    assertThat(response.statusCode()).isEqualTo(400);
+                    assertThat(RawHttp.json(response).get("errorMessage").asString())
+                            .startsWith("validating data: error compiling expression 'link(event, 'payment')': ");
+                }));
+    }
+
+    private static List<Case> limits() {
+        return List.of(
+                c("encoding/json: nesting beyond the limit is 'exceeded max depth' (400 on createWorkflow)",
+                        f -> expectError(f.post("/workflows", "{\"name\":\"x\",\"stages\":[{\"noop\":"
+                                + "{\"a\":".repeat(2000) + "1" + "}".repeat(2002) + "]}"), 400, "VALIDATION",
+                                "unmarshalling json body: exceeded max depth")),
+                c("encoding/json: nesting beyond the limit is 'exceeded max depth' (500 on createTrigger)",
+                        f -> expectError(f.post("/triggers", "[".repeat(5000) + "]".repeat(5000)), 500,
+                                "INTERNAL", "exceeded max depth")),
+                c("embedded server: a body over 4 MiB is 413 (the real server has no limit; README difference)",
+                        f -> {
+                            HttpResponse<String> response = f.post("/workflows", "{\"name\":\""
+                                    + "x".repeat(RequestBodies.MAX_BODY_BYTES) + "\"}");
+                            assertThat(response.statusCode()).isEqualTo(413);
+                            assertThat(RawHttp.json(response).get("errorMessage").asString())
+                                    .contains(Integer.toString(RequestBodies.MAX_BODY_BYTES));
+                        }),
+                c("expr-lang parser: a deeply nested expression is refused, not a stack overflow", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    String deep = "(".repeat(20_000) + "1" + ")".repeat(20_000);
+                    HttpResponse<String> response = f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\",\"filter\":\"" + deep + "\"}");
+                    assertThat(response.statusCode()).isEqualTo(400);
+                    assertThat(f.get("/triggers").statusCode()).isEqualTo(200);
+                }),
+                c("a normal request right after an oversized one succeeds", f -> {
+                    f.post("/workflows", "[".repeat(5000));
+                    assertThat(f.post("/workflows", "{}").statusCode()).isEqualTo(201);
+                }));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private static void expectError(HttpResponse<String> response, int status, String code, String message) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = RawHttp.json(response);
+        assertThat(body.get("errorCode").asString()).isEqualTo(code);
+        assertThat(body.get("errorMessage").asString()).isEqualTo(message);
+        assertThat(response.body()).endsWith("}\n");
+    }
+
+    private static void expectRunError(ConformanceTest f, String workflowJson, String error) {
+        String workflow = f.createWorkflow(workflowJson);
+        String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances", "{}")).at("/data/id").asString();
+        f.server.awaitTermination(instance, Duration.ofSeconds(10));
+        JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+        assertThat(data.get("error").asString()).isEqualTo(error);
+        assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).get("data")).isEmpty();
+    }
+
+    private static void expectText(HttpResponse<String> response, int status, String text) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).isEqualTo(text);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    }
+
+    HttpResponse<String> get(String path) {
+        return RawHttp.get(server.url(path));
+    }
+
+    HttpResponse<String> post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    HttpResponse<String> send(String method, String path, String body) {
+        return RawHttp.send(method, server.url(path), body);
+    }
+
+    HttpResponse<String> securedGet(String path) {
+        return RawHttp.get(secured.url(path));
+    }
+
+    HttpResponse<String> securedSend(String method, String path) {
+        return RawHttp.send(HttpRequest.newBuilder(URI.create(secured.url(path)))
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[0]))));
+    }
+
+    String createWorkflow(String json) {
+        HttpResponse<String> created = post("/workflows", json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return RawHttp.json(created).at("/data/id").asString();
+    }
+
+    String run(String workflowJson) {
+        return RawHttp.json(post("/workflows/" + createWorkflow(workflowJson) + "/instances", "{}")).at("/data/id")
+                .asString();
+    }
+
+    String startWaiting(String event) {
+        String workflow = createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"" + event + "\"}}]}");
+        return RawHttp.json(post("/workflows/" + workflow + "/instances", "{}")).at("/data/id").asString();
+    }
+
+    String trigger(String event, String filter, String varsJson) {
+        String workflow = createWorkflow("{}");
+        StringBuilder body = new StringBuilder("{\"event\":\"" + event + "\",\"workflowID\":\"" + workflow + "\"");
+        if (filter != null) {
+            body.append(",\"filter\":\"").append(filter).append('"');
+        }
+        if (varsJson != null) {
+            body.append(",\"vars\":").append(varsJson);
+        }
+        HttpResponse<String> created = post("/triggers", body.append('}').toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return RawHttp.json(created).at("/data/id").asString();
+    }
+
+    /** Sends a request line the JDK client refuses to build, and returns the status line. */
+    String rawStatusLine(String requestLine) {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) >= 0 && c != '\r') {
+                line.append((char) c);
+            }
+            return line.toString();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
