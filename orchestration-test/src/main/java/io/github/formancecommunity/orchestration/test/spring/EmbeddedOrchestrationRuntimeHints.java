@@ -13,20 +13,24 @@ import org.springframework.aot.hint.TypeReference;
  *
  * <p>The server itself needs no hint of its own: it serves with the JDK's {@code com.sun.net.httpserver}, writes JSON
  * trees, and reads and writes the client's models, whose hints come with the client
- * ({@code OrchestrationClientRuntimeHints} and the client jar's reachability metadata). The JUnit types are named,
- * not loaded, since JUnit is an optional dependency of this module.
+ * ({@code OrchestrationClientRuntimeHints} and the client jar's reachability metadata). The types are named,
+ * not loaded: JUnit, spring-test and spring-boot-test are optional dependencies of this module, absent from an
+ * application that starts the server at development time.
  */
 final class EmbeddedOrchestrationRuntimeHints implements RuntimeHintsRegistrar {
 
+    static final String CONTEXT_CUSTOMIZER_FACTORY =
+            "io.github.formancecommunity.orchestration.test.spring.EmbeddedOrchestrationContextCustomizerFactory";
+    static final String SPRING_ANNOTATION =
+            "io.github.formancecommunity.orchestration.test.spring.AutoConfigureEmbeddedOrchestration";
     static final String EXTENSION = "io.github.formancecommunity.orchestration.test.junit.EmbeddedOrchestrationExtension";
     static final String JUNIT_ANNOTATION = "io.github.formancecommunity.orchestration.test.junit.EmbeddedOrchestration";
 
     @Override
     public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
-        hints.reflection().registerType(EmbeddedOrchestrationContextCustomizerFactory.class,
+        hints.reflection().registerType(TypeReference.of(CONTEXT_CUSTOMIZER_FACTORY),
                 MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
-        hints.reflection().registerType(AutoConfigureEmbeddedOrchestration.class,
-                MemberCategory.INVOKE_PUBLIC_METHODS);
+        hints.reflection().registerType(TypeReference.of(SPRING_ANNOTATION), MemberCategory.INVOKE_PUBLIC_METHODS);
         hints.reflection().registerType(TypeReference.of(EXTENSION), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
                 MemberCategory.INVOKE_DECLARED_METHODS);
         hints.reflection().registerType(TypeReference.of(JUNIT_ANNOTATION), MemberCategory.INVOKE_PUBLIC_METHODS);

@@ -1,8 +1,17 @@
 package io.github.formancecommunity.orchestration.test.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +45,10 @@ class EmbeddedOrchestrationRuntimeHintsTest {
 
     @Test
     void theNamedTypesAreTheModulesOwn() {
+        assertThat(EmbeddedOrchestrationRuntimeHints.CONTEXT_CUSTOMIZER_FACTORY)
+                .isEqualTo(EmbeddedOrchestrationContextCustomizerFactory.class.getName());
+        assertThat(EmbeddedOrchestrationRuntimeHints.SPRING_ANNOTATION)
+                .isEqualTo(AutoConfigureEmbeddedOrchestration.class.getName());
         assertThat(EmbeddedOrchestrationRuntimeHints.EXTENSION).isEqualTo(EmbeddedOrchestrationExtension.class.getName());
         assertThat(EmbeddedOrchestrationRuntimeHints.JUNIT_ANNOTATION).isEqualTo(EmbeddedOrchestration.class.getName());
     }
@@ -69,8 +82,38 @@ class EmbeddedOrchestrationRuntimeHintsTest {
     }
 
     @Test
+    void theHintsRegisterWithoutJunitOrSpringTestOnTheClassPath() throws Exception {
+        // as in an application that starts the server at development time (the sample app's AOT processing)
+        try (URLClassLoader isolated = new URLClassLoader(withoutTestFrameworks(), ClassLoader.getPlatformClassLoader())) {
+            assertThatThrownBy(() -> Class.forName("org.springframework.test.context.ContextCustomizerFactory", false,
+                    isolated)).isInstanceOf(ClassNotFoundException.class);
+            Class<?> hintsType = Class.forName(RuntimeHints.class.getName(), true, isolated);
+            Object isolatedHints = hintsType.getConstructor().newInstance();
+            Constructor<?> constructor = Class.forName(EmbeddedOrchestrationRuntimeHints.class.getName(), true,
+                    isolated).getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Object registrar = constructor.newInstance();
+            Class<?> registrarType = Class.forName(RuntimeHintsRegistrar.class.getName(), true, isolated);
+            registrarType.getMethod("registerHints", hintsType, ClassLoader.class).invoke(registrar, isolatedHints,
+                    isolated);
+        }
+    }
+
+    @Test
     void withoutTheRegistrarsNothingIsRegistered() {
         assertThat(RuntimeHintsPredicates.reflection().onType(EmbeddedOrchestrationExtension.class)).rejects(
                 new RuntimeHints());
+    }
+
+    private static URL[] withoutTestFrameworks() throws MalformedURLException {
+        Pattern testOnly = Pattern.compile(
+                ".*(junit-|opentest4j|spring-test-|spring-boot-test|test-classes|assertj|awaitility|mockito).*");
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!testOnly.matcher(entry.replace('\\', '/')).matches()) {
+                urls.add(new File(entry).toURI().toURL());
+            }
+        }
+        return urls.toArray(URL[]::new);
     }
 }
