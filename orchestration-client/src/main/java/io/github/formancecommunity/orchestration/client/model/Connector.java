@@ -1,10 +1,6 @@
 package io.github.formancecommunity.orchestration.client.model;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -15,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param value the value as sent on the wire
  */
-public record Connector(String value) {
+public record Connector(String value) implements OpenEnum {
 
     /** Stripe. */
     public static final Connector STRIPE = new Connector("STRIPE");
@@ -34,9 +30,9 @@ public record Connector(String value) {
     /** Moneycorp. */
     public static final Connector MONEYCORP = new Connector("MONEYCORP");
 
-    private static final Map<String, Connector> KNOWN = Stream.of(
-            STRIPE, DUMMY_PAY, WISE, MODULR, CURRENCY_CLOUD, BANKING_CIRCLE, MANGOPAY, MONEYCORP)
-            .collect(Collectors.toUnmodifiableMap(Connector::value, Function.identity()));
+    private static final OpenEnumValues<Connector> VALUES = OpenEnumValues.of(Connector::new,
+            STRIPE, DUMMY_PAY, WISE, MODULR, CURRENCY_CLOUD, BANKING_CIRCLE, MANGOPAY, MONEYCORP);
+
 
     public Connector {
         Objects.requireNonNull(value, "value");
@@ -45,16 +41,13 @@ public record Connector(String value) {
     /** Returns the constant for a known value, or a new instance holding an unknown one. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Connector of(String value) {
-        if (value == null) {
-            return null;
-        }
-        Connector known = KNOWN.get(value);
-        return known != null ? known : new Connector(value);
+        return VALUES.of(value);
     }
 
-    /** Whether the value is one the spec lists. */
+    /** Whether the value is one the spec lists, compared by value. */
+    @Override
     public boolean isKnown() {
-        return KNOWN.containsKey(value);
+        return VALUES.isKnown(value);
     }
 
     @JsonValue

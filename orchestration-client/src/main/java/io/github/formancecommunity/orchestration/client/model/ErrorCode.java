@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param value the code as sent on the wire
  */
-public record ErrorCode(String value) {
+public record ErrorCode(String value) implements OpenEnum {
 
     /** Invalid input (HTTP 400). */
     public static final ErrorCode VALIDATION = new ErrorCode("VALIDATION");
@@ -20,6 +20,9 @@ public record ErrorCode(String value) {
     /** Server-side failure (HTTP 500), also used by the server for several unknown ids. */
     public static final ErrorCode INTERNAL = new ErrorCode("INTERNAL");
 
+    private static final OpenEnumValues<ErrorCode> VALUES = OpenEnumValues.of(ErrorCode::new,
+            VALIDATION, NOT_FOUND, INTERNAL);
+
     public ErrorCode {
         Objects.requireNonNull(value, "value");
     }
@@ -27,20 +30,13 @@ public record ErrorCode(String value) {
     /** Returns the constant for a known code, or a new instance holding an unknown one. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ErrorCode of(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "VALIDATION" -> VALIDATION;
-            case "NOT_FOUND" -> NOT_FOUND;
-            case "INTERNAL" -> INTERNAL;
-            default -> new ErrorCode(value);
-        };
+        return VALUES.of(value);
     }
 
-    /** Whether the value is one of the codes the spec lists. */
+    /** Whether the value is one of the codes the spec lists, compared by value. */
+    @Override
     public boolean isKnown() {
-        return this == VALIDATION || this == NOT_FOUND || this == INTERNAL;
+        return VALUES.isKnown(value);
     }
 
     @JsonValue

@@ -1,10 +1,6 @@
 package io.github.formancecommunity.orchestration.client.model;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -15,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param value the value as sent on the wire
  */
-public record PaymentScheme(String value) {
+public record PaymentScheme(String value) implements OpenEnum {
 
     /** Visa. */
     public static final PaymentScheme VISA = new PaymentScheme("visa");
@@ -54,10 +50,9 @@ public record PaymentScheme(String value) {
     /** Any other scheme. */
     public static final PaymentScheme OTHER = new PaymentScheme("other");
 
-    private static final Map<String, PaymentScheme> KNOWN = Stream.of(
-            VISA, MASTERCARD, AMEX, DINERS, DISCOVER, JCB, UNIONPAY, SEPA_DEBIT, SEPA_CREDIT, SEPA, APPLE_PAY,
-            GOOGLE_PAY, A2A, ACH_DEBIT, ACH, RTP, UNKNOWN, OTHER)
-            .collect(Collectors.toUnmodifiableMap(PaymentScheme::value, Function.identity()));
+    private static final OpenEnumValues<PaymentScheme> VALUES = OpenEnumValues.of(PaymentScheme::new,
+            VISA, MASTERCARD, AMEX, DINERS, DISCOVER, JCB, UNIONPAY, SEPA_DEBIT, SEPA_CREDIT, SEPA, APPLE_PAY, GOOGLE_PAY, A2A, ACH_DEBIT, ACH, RTP, UNKNOWN, OTHER);
+
 
     public PaymentScheme {
         Objects.requireNonNull(value, "value");
@@ -66,16 +61,13 @@ public record PaymentScheme(String value) {
     /** Returns the constant for a known value, or a new instance holding an unknown one. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PaymentScheme of(String value) {
-        if (value == null) {
-            return null;
-        }
-        PaymentScheme known = KNOWN.get(value);
-        return known != null ? known : new PaymentScheme(value);
+        return VALUES.of(value);
     }
 
-    /** Whether the value is one the spec lists. */
+    /** Whether the value is one the spec lists, compared by value. */
+    @Override
     public boolean isKnown() {
-        return KNOWN.containsKey(value);
+        return VALUES.isKnown(value);
     }
 
     @JsonValue

@@ -1,10 +1,6 @@
 package io.github.formancecommunity.orchestration.client.model;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -15,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param value the value as sent on the wire
  */
-public record PaymentStatus(String value) {
+public record PaymentStatus(String value) implements OpenEnum {
 
     /** Pending. */
     public static final PaymentStatus PENDING = new PaymentStatus("PENDING");
@@ -30,9 +26,9 @@ public record PaymentStatus(String value) {
     /** Cancelled. */
     public static final PaymentStatus CANCELLED = new PaymentStatus("CANCELLED");
 
-    private static final Map<String, PaymentStatus> KNOWN = Stream.of(
-            PENDING, ACTIVE, TERMINATED, FAILED, SUCCEEDED, CANCELLED)
-            .collect(Collectors.toUnmodifiableMap(PaymentStatus::value, Function.identity()));
+    private static final OpenEnumValues<PaymentStatus> VALUES = OpenEnumValues.of(PaymentStatus::new,
+            PENDING, ACTIVE, TERMINATED, FAILED, SUCCEEDED, CANCELLED);
+
 
     public PaymentStatus {
         Objects.requireNonNull(value, "value");
@@ -41,16 +37,13 @@ public record PaymentStatus(String value) {
     /** Returns the constant for a known value, or a new instance holding an unknown one. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PaymentStatus of(String value) {
-        if (value == null) {
-            return null;
-        }
-        PaymentStatus known = KNOWN.get(value);
-        return known != null ? known : new PaymentStatus(value);
+        return VALUES.of(value);
     }
 
-    /** Whether the value is one the spec lists. */
+    /** Whether the value is one the spec lists, compared by value. */
+    @Override
     public boolean isKnown() {
-        return KNOWN.containsKey(value);
+        return VALUES.isKnown(value);
     }
 
     @JsonValue

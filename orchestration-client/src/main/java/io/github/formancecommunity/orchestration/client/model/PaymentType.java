@@ -1,10 +1,6 @@
 package io.github.formancecommunity.orchestration.client.model;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -15,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param value the value as sent on the wire
  */
-public record PaymentType(String value) {
+public record PaymentType(String value) implements OpenEnum {
 
     /** Money coming in. */
     public static final PaymentType PAY_IN = new PaymentType("PAY-IN");
@@ -26,9 +22,9 @@ public record PaymentType(String value) {
     /** Any other payment. */
     public static final PaymentType OTHER = new PaymentType("OTHER");
 
-    private static final Map<String, PaymentType> KNOWN = Stream.of(
-            PAY_IN, PAYOUT, TRANSFER, OTHER)
-            .collect(Collectors.toUnmodifiableMap(PaymentType::value, Function.identity()));
+    private static final OpenEnumValues<PaymentType> VALUES = OpenEnumValues.of(PaymentType::new,
+            PAY_IN, PAYOUT, TRANSFER, OTHER);
+
 
     public PaymentType {
         Objects.requireNonNull(value, "value");
@@ -37,16 +33,13 @@ public record PaymentType(String value) {
     /** Returns the constant for a known value, or a new instance holding an unknown one. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PaymentType of(String value) {
-        if (value == null) {
-            return null;
-        }
-        PaymentType known = KNOWN.get(value);
-        return known != null ? known : new PaymentType(value);
+        return VALUES.of(value);
     }
 
-    /** Whether the value is one the spec lists. */
+    /** Whether the value is one the spec lists, compared by value. */
+    @Override
     public boolean isKnown() {
-        return KNOWN.containsKey(value);
+        return VALUES.isKnown(value);
     }
 
     @JsonValue

@@ -1,6 +1,10 @@
 package io.github.formancecommunity.orchestration.client.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The destination of a {@code send} stage, the spec schema {@code StageSendDestination}. Exactly one field should
@@ -10,7 +14,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param account a ledger account
  * @param payment a payment service provider (payout or transfer)
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StageSendDestination(
         StageSendWallet wallet, StageSendAccount account, StageSendDestinationPayment payment) {
 
@@ -27,5 +30,22 @@ public record StageSendDestination(
     /** A payment destination through the given provider, with the server's default transfer type. */
     public static StageSendDestination ofPayment(String psp) {
         return new StageSendDestination(null, null, new StageSendDestinationPayment(psp, null, null));
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static StageSendDestination fromJson(JsonNode node) {
+        JsonNode object = StageJson.object(node, "destination");
+        return object == null ? null : new StageSendDestination(StageSendWallet.fromJson(StageJson.member(object, "wallet")),
+                StageSendAccount.fromJson(StageJson.member(object, "account")),
+                StageSendDestinationPayment.fromJson(StageJson.member(object, "payment")));
+    }
+
+    @JsonValue
+    ObjectNode toJson() {
+        ObjectNode node = StageJson.object();
+        StageJson.put(node, "wallet", wallet == null ? null : wallet.toJson());
+        StageJson.put(node, "account", account == null ? null : account.toJson());
+        StageJson.put(node, "payment", payment == null ? null : payment.toJson());
+        return node;
     }
 }

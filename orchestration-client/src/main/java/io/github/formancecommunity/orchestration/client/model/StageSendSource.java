@@ -1,6 +1,10 @@
 package io.github.formancecommunity.orchestration.client.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The source of a {@code send} stage, the spec schema {@code StageSendSource}. Exactly one field should be set.
@@ -9,7 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param account a ledger account
  * @param payment a payment
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StageSendSource(StageSendWallet wallet, StageSendAccount account, StageSendSourcePayment payment) {
 
     /** A wallet source, on the default balance. */
@@ -25,5 +28,22 @@ public record StageSendSource(StageSendWallet wallet, StageSendAccount account, 
     /** A payment source. */
     public static StageSendSource ofPayment(String id) {
         return new StageSendSource(null, null, new StageSendSourcePayment(id, null, null, null, null));
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static StageSendSource fromJson(JsonNode node) {
+        JsonNode object = StageJson.object(node, "source");
+        return object == null ? null : new StageSendSource(StageSendWallet.fromJson(StageJson.member(object, "wallet")),
+                StageSendAccount.fromJson(StageJson.member(object, "account")),
+                StageSendSourcePayment.fromJson(StageJson.member(object, "payment")));
+    }
+
+    @JsonValue
+    ObjectNode toJson() {
+        ObjectNode node = StageJson.object();
+        StageJson.put(node, "wallet", wallet == null ? null : wallet.toJson());
+        StageJson.put(node, "account", account == null ? null : account.toJson());
+        StageJson.put(node, "payment", payment == null ? null : payment.toJson());
+        return node;
     }
 }

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param error         the failure, {@code null} when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StageStatus(BigDecimal stage, String instanceID, String temporalRunID, OffsetDateTime startedAt,
-        OffsetDateTime terminatedAt, String error) {
+public record StageStatus(BigDecimal stage, String instanceID, String temporalRunID,
+        @RfcTime OffsetDateTime startedAt, @RfcTime OffsetDateTime terminatedAt, String error) {
 
     /** The stage index as an int. */
     public int stageNumber() {

@@ -2,18 +2,34 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code update} stage, the spec schema {@code Update}: adds metadata to a ledger account.
  *
  * @param account the account to update
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StageUpdate(UpdateAccount account) {
 
     /** An update of the metadata of account {@code id} in {@code ledger}. */
     public static StageUpdate ofAccount(String id, String ledger, Map<String, String> metadata) {
         return new StageUpdate(new UpdateAccount(id, metadata, ledger));
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static StageUpdate fromJson(JsonNode node) {
+        JsonNode object = StageJson.object(node, "update");
+        return object == null ? null : new StageUpdate(UpdateAccount.fromJson(StageJson.member(object, "account")));
+    }
+
+    @JsonValue
+    ObjectNode toJson() {
+        ObjectNode node = StageJson.object();
+        StageJson.put(node, "account", account == null ? null : account.toJson());
+        return node;
     }
 }

@@ -1,7 +1,6 @@
 package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Objects;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -12,14 +11,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param value the type as sent on the wire
  */
-public record TransferType(String value) {
+public record TransferType(String value) implements OpenEnum {
 
     /** Internal to internal account transfer. */
     public static final TransferType TRANSFER = new TransferType("TRANSFER");
     /** Internal to external account payout. */
     public static final TransferType PAYOUT = new TransferType("PAYOUT");
 
-    private static final Set<String> KNOWN = Set.of(TRANSFER.value, PAYOUT.value);
+    private static final OpenEnumValues<TransferType> VALUES = OpenEnumValues.of(TransferType::new,
+            TRANSFER, PAYOUT);
+
 
     public TransferType {
         Objects.requireNonNull(value, "value");
@@ -28,19 +29,13 @@ public record TransferType(String value) {
     /** Returns the constant for a known value, or a new instance holding an unknown one. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TransferType of(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "TRANSFER" -> TRANSFER;
-            case "PAYOUT" -> PAYOUT;
-            default -> new TransferType(value);
-        };
+        return VALUES.of(value);
     }
 
-    /** Whether the value is one the spec lists. */
+    /** Whether the value is one the spec lists, compared by value. */
+    @Override
     public boolean isKnown() {
-        return KNOWN.contains(value);
+        return VALUES.isKnown(value);
     }
 
     @JsonValue

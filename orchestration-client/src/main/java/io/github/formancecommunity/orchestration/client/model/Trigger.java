@@ -21,5 +21,5 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Trigger(String id, String event, String workflowID, String version, String filter, JsonNode vars,
-        String name, OffsetDateTime createdAt) {
+        String name, @RfcTime OffsetDateTime createdAt) {
 }

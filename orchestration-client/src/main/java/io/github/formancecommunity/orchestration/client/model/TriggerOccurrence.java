@@ -17,6 +17,6 @@ import tools.jackson.databind.JsonNode;
  * @param error              why it did not start an instance
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TriggerOccurrence(String triggerID, OffsetDateTime date, JsonNode event, String workflowInstanceID,
-        WorkflowInstance workflowInstance, String error) {
+public record TriggerOccurrence(String triggerID, @RfcTime OffsetDateTime date, JsonNode event,
+        String workflowInstanceID, WorkflowInstance workflowInstance, String error) {
 }

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param deletedAt when it was soft-deleted; {@code null} while it is live (a wire field absent from the spec)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Workflow(String id, WorkflowConfig config, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-        OffsetDateTime deletedAt) {
+public record Workflow(String id, WorkflowConfig config, @RfcTime OffsetDateTime createdAt,
+        @RfcTime OffsetDateTime updatedAt, @RfcTime OffsetDateTime deletedAt) {
 
     /** Whether the server reports the workflow as deleted. */
     @JsonIgnore

@@ -21,8 +21,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param error        the failure of the run, {@code null} when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WorkflowInstance(String workflowID, Workflow workflow, String id, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt, boolean terminated, OffsetDateTime terminatedAt,
+public record WorkflowInstance(String workflowID, Workflow workflow, String id,
+        @RfcTime OffsetDateTime createdAt, @RfcTime OffsetDateTime updatedAt, boolean terminated, @RfcTime OffsetDateTime terminatedAt,
         @JsonProperty("status") List<StageStatus> status, String error) {
 
     public WorkflowInstance {
