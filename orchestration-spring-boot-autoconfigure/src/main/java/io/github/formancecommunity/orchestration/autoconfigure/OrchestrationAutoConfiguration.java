@@ -4,7 +4,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -81,10 +80,20 @@ public final class OrchestrationAutoConfiguration {
         return client;
     }
 
+    /**
+     * Builds the client in the background once the application is ready, when
+     * {@code formance.orchestration.initialization=background} (the default). Registered in every mode and the mode
+     * read when the application is ready, so that an application processed ahead of time (Spring AOT, where bean
+     * conditions are evaluated at build time) still follows the mode it runs with.
+     *
+     * @param clients    the client, when it is the one registered above
+     * @param properties the bound properties
+     * @return the listener
+     */
     @Bean
-    @ConditionalOnProperty(prefix = OrchestrationProperties.PREFIX, name = "initialization", havingValue = "background",
-            matchIfMissing = true)
-    static OrchestrationClientWarmUp orchestrationClientWarmUp(ObjectProvider<OrchestrationV1Client> clients) {
-        return new OrchestrationClientWarmUp(clients);
+    @ConditionalOnMissingBean
+    static OrchestrationClientWarmUp orchestrationClientWarmUp(ObjectProvider<OrchestrationV1Client> clients,
+            ObjectProvider<OrchestrationProperties> properties) {
+        return new OrchestrationClientWarmUp(clients, properties);
     }
 }

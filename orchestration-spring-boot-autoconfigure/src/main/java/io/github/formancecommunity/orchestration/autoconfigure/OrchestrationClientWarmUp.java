@@ -14,6 +14,9 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
  * start-up nor, usually, the first call pays for it. A call made while it runs waits for it rather than building
  * a second time. Nothing is sent over the network.
  *
+ * <p>The listener is registered whatever the mode and does nothing unless the mode is {@code background}: the
+ * mode is read at run time, also in an application whose bean conditions were evaluated at build time (Spring AOT).
+ *
  * <p>Only {@code SpringApplication} publishes {@link ApplicationReadyEvent}; in a bare application context the
  * client is simply built on its first call.
  */
@@ -25,13 +28,20 @@ final class OrchestrationClientWarmUp implements ApplicationListener<Application
     private static final Logger log = LoggerFactory.getLogger(OrchestrationClientWarmUp.class);
 
     private final ObjectProvider<OrchestrationV1Client> clients;
+    private final ObjectProvider<OrchestrationProperties> properties;
 
-    OrchestrationClientWarmUp(ObjectProvider<OrchestrationV1Client> clients) {
+    OrchestrationClientWarmUp(ObjectProvider<OrchestrationV1Client> clients,
+            ObjectProvider<OrchestrationProperties> properties) {
         this.clients = clients;
+        this.properties = properties;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
+        OrchestrationProperties settings = properties.getIfUnique();
+        if (settings == null || settings.getInitialization() != OrchestrationProperties.Initialization.BACKGROUND) {
+            return;
+        }
         OrchestrationV1Client client = clients.getIfUnique();
         if (client == null || client.isWarm()) {
             return;
