@@ -42,6 +42,16 @@ public class OrchestrationAutoConfiguration {
     }
 
     /**
+     * Warns about {@code formance.orchestration.*} keys that no property binds, naming the closest valid key.
+     *
+     * @return the bind-handler advisor
+     */
+    @Bean
+    static UnknownPropertyWarnings orchestrationUnknownPropertyWarnings() {
+        return new UnknownPropertyWarnings();
+    }
+
+    /**
      * The client. Spring closes it (and its connection pool) with the context.
      *
      * @param properties   the bound properties
