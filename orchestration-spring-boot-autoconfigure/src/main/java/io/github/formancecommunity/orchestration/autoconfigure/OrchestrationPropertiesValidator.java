@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
+
+import io.github.formancecommunity.orchestration.client.OrchestrationClientBuilder;
 
 /**
  * The rules every {@code formance.orchestration.*} value must follow, checked once when the properties are bound.
@@ -51,27 +54,17 @@ final class OrchestrationPropertiesValidator {
         positive("health.timeout", properties.getHealth().getTimeout());
     }
 
-    private void checkBaseUrl(String baseUrl) {
-        if (!StringUtils.hasText(baseUrl)) {
-            reject("base-url", "must be set to the absolute http or https URL of the Formance Stack");
-            return;
-        }
-        URI uri = parse(baseUrl.strip());
-        if (uri == null || !isHttp(uri) || uri.getHost() == null) {
-            reject("base-url", "must be an absolute http or https URL with a host, e.g. "
-                    + "https://org-stack.eu.sandbox.formance.cloud (got '" + redactUserInfo(baseUrl) + "')");
-        }
-        else if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            reject("base-url", "must not contain user credentials, a query or a fragment (got '"
-                    + redactUserInfo(baseUrl) + "')");
+    private void checkBaseUrl(@Nullable String baseUrl) {
+        String problem = OrchestrationClientBuilder.checkBaseUrl(baseUrl);
+        if (problem != null) {
+            reject("base-url", problem);
         }
     }
 
-    private void checkPathPrefix(String pathPrefix) {
-        if (pathPrefix != null && (pathPrefix.contains("?") || pathPrefix.contains("#")
-                || parse(pathPrefix.strip()) == null)) {
-            reject("path-prefix", "must be a URL path such as /api/orchestration, or empty (got '" + pathPrefix
-                    + "')");
+    private void checkPathPrefix(@Nullable String pathPrefix) {
+        String problem = OrchestrationClientBuilder.checkPathPrefix(pathPrefix);
+        if (problem != null) {
+            reject("path-prefix", problem);
         }
     }
 
@@ -116,7 +109,7 @@ final class OrchestrationPropertiesValidator {
         }
         if (!valid) {
             reject("auth.token-url", "must be an absolute http or https URL, or a path resolved against base-url "
-                    + "such as /api/auth/oauth/token (got '" + redactUserInfo(tokenUrl) + "')");
+                    + "such as /api/auth/oauth/token (got '" + OrchestrationClientBuilder.maskCredentials(tokenUrl) + "')");
         }
     }
 
@@ -124,6 +117,11 @@ final class OrchestrationPropertiesValidator {
         atLeastOne("retry.max-attempts", retry.getMaxAttempts());
         notNegative("retry.initial-backoff", retry.getInitialBackoff());
         notNegative("retry.max-backoff", retry.getMaxBackoff());
+        Duration initial = retry.getInitialBackoff();
+        Duration max = retry.getMaxBackoff();
+        if (initial != null && max != null && !initial.isNegative() && max.compareTo(initial) < 0) {
+            reject("retry.max-backoff", "must be at least retry.initial-backoff (" + initial + "), got " + max);
+        }
         if (!(retry.getMultiplier() >= 1.0) || Double.isInfinite(retry.getMultiplier())) {
             reject("retry.multiplier", "must be a number of at least 1 (got " + retry.getMultiplier() + ")");
         }
@@ -144,8 +142,9 @@ final class OrchestrationPropertiesValidator {
         if (breaker.getSlidingWindowSize() != null) {
             atLeastOne("circuit-breaker.sliding-window-size", breaker.getSlidingWindowSize());
         }
-        if (breaker.getWaitDurationInOpenState() != null) {
-            positive("circuit-breaker.wait-duration-in-open-state", breaker.getWaitDurationInOpenState());
+        Duration wait = breaker.getWaitDurationInOpenState();
+        if (wait != null && wait.compareTo(Duration.ofMillis(1)) < 0) {
+            reject("circuit-breaker.wait-duration-in-open-state", "must be a positive duration of at least 1ms (got " + wait + ")");
         }
     }
 
@@ -175,17 +174,12 @@ final class OrchestrationPropertiesValidator {
         return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
     }
 
-    private static URI parse(String text) {
+    private static @Nullable URI parse(String text) {
         try {
             return new URI(text);
         }
         catch (URISyntaxException ex) {
             return null;
         }
-    }
-
-    /** Masks what sits between {@code //} and {@code @}, where a URL carries credentials. */
-    static String redactUserInfo(String url) {
-        return url.replaceAll("//[^/?#]*@", "//****@");
     }
 }

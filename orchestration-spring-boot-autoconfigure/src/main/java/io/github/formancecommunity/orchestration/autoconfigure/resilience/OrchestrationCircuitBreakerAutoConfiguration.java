@@ -15,6 +15,10 @@ import org.springframework.core.annotation.Order;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationInterceptorOrder;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.CircuitBreakerFactory;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.CircuitBreakerMeters;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.CircuitBreakerThresholds;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
@@ -36,7 +40,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ConditionalOnBooleanProperty(name = OrchestrationProperties.PREFIX + ".circuit-breaker.enabled",
         matchIfMissing = true)
 @EnableConfigurationProperties(OrchestrationProperties.class)
-public class OrchestrationCircuitBreakerAutoConfiguration {
+public final class OrchestrationCircuitBreakerAutoConfiguration {
 
     /** Name of the {@link CircuitBreaker} bean guarding the Orchestration client. */
     public static final String CIRCUIT_BREAKER_BEAN_NAME = "orchestrationCircuitBreaker";
@@ -55,9 +59,12 @@ public class OrchestrationCircuitBreakerAutoConfiguration {
     @Bean(name = CIRCUIT_BREAKER_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = CIRCUIT_BREAKER_BEAN_NAME)
     @Lazy
-    public CircuitBreaker orchestrationCircuitBreaker(OrchestrationProperties properties,
+    CircuitBreaker orchestrationCircuitBreaker(OrchestrationProperties properties,
             ObjectProvider<CircuitBreakerRegistry> registries) {
-        return CircuitBreakerFactory.create(properties.getCircuitBreaker(), registries.getIfUnique());
+        OrchestrationProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
+        return CircuitBreakerFactory.create(breaker.getName(), new CircuitBreakerThresholds(
+                breaker.getFailureRateThreshold(), breaker.getSlidingWindowSize(), breaker.getMinimumNumberOfCalls(),
+                breaker.getWaitDurationInOpenState()), registries.getIfUnique());
     }
 
     /**
@@ -70,7 +77,7 @@ public class OrchestrationCircuitBreakerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @Order(OrchestrationInterceptorOrder.CIRCUIT_BREAKER)
-    public OrchestrationCircuitBreakerInterceptor orchestrationCircuitBreakerInterceptor(
+    OrchestrationCircuitBreakerInterceptor orchestrationCircuitBreakerInterceptor(
             @Qualifier(CIRCUIT_BREAKER_BEAN_NAME) ObjectProvider<CircuitBreaker> circuitBreaker) {
         return new OrchestrationCircuitBreakerInterceptor(circuitBreaker::getObject);
     }
