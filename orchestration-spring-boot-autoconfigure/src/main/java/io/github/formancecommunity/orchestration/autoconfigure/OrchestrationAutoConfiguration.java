@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
@@ -40,7 +41,9 @@ public final class OrchestrationAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(OrchestrationConnectionDetails.class)
-    PropertiesOrchestrationConnectionDetails orchestrationConnectionDetails(OrchestrationProperties properties) {
+    PropertiesOrchestrationConnectionDetails orchestrationConnectionDetails(OrchestrationProperties properties,
+            Environment environment) {
+        OrchestrationPropertiesValidator.requireBaseUrl(properties, BaseUrlLookalikes.in(environment));
         return new PropertiesOrchestrationConnectionDetails(properties);
     }
 
@@ -50,6 +53,14 @@ public final class OrchestrationAutoConfiguration {
     @Bean
     static UnknownPropertyWarnings orchestrationUnknownPropertyWarnings() {
         return new UnknownPropertyWarnings();
+    }
+
+    /**
+     * Reports the values that cannot be converted together with the other invalid properties.
+     */
+    @Bean
+    static BindingFailureCollector orchestrationBindingFailureCollector() {
+        return new BindingFailureCollector();
     }
 
     /**
