@@ -88,6 +88,20 @@ public interface OrchestrationV1 {
      */
     WorkflowInstance runWorkflow(String workflowId, Map<String, String> variables, boolean wait);
 
+    /**
+     * {@code runWorkflow} with {@code wait=true}: the named form of {@code runWorkflow(workflowId, variables, true)}.
+     * The call uses the longer run-wait read time-out. The real server (flows v2.6.0) answers right after the
+     * run has started rather than when it ends, so the instance returned may still be running: to wait for the
+     * end whatever the server does, use {@link InstanceWaiter#untilTerminated(String)}.
+     *
+     * @param workflowId the workflow to run
+     * @param variables  the run's variables ({@code null} for none)
+     * @return the instance as the server answered
+     */
+    default WorkflowInstance runWorkflowAndWait(String workflowId, Map<String, String> variables) {
+        return runWorkflow(workflowId, variables, true);
+    }
+
     /** {@code listInstances}: {@code GET /instances}, every instance. */
     default List<WorkflowInstance> listInstances() {
         return listInstances(InstanceQuery.all());
@@ -99,7 +113,14 @@ public interface OrchestrationV1 {
     /** {@code getInstance}: {@code GET /instances/{instanceID}}. */
     WorkflowInstance getInstance(String instanceId);
 
-    /** {@code sendEvent}: {@code POST /instances/{instanceID}/events} with {@code {"name": eventName}}, 204. */
+    /**
+     * {@code sendEvent}: {@code POST /instances/{instanceID}/events} with {@code {"name": eventName}}, 204.
+     * The server answers 204 and drops the event when the instance is not yet waiting for it; send it with
+     * {@link InstanceWaiter#sendEventWhenWaiting(String, String)} right after a run starts.
+     *
+     * @param instanceId the instance to signal (first)
+     * @param eventName  the event's name, matched against the {@code wait_event} stage's {@code event} (second)
+     */
     void sendEvent(String instanceId, String eventName);
 
     /** {@code cancelEvent}: {@code PUT /instances/{instanceID}/abort}, 204. */

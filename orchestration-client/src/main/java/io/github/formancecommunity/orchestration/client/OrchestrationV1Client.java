@@ -62,34 +62,34 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
     @Override
     public ServerInfo getServerInfo() {
-        return call(OrchestrationOperation.GET_SERVER_INFO, OrchestrationV1Api::orchestrationgetServerInfo);
+        return call(OrchestrationOperation.GET_SERVER_INFO, "", OrchestrationV1Api::orchestrationgetServerInfo);
     }
 
     @Override
     public List<Trigger> listTriggers(String name) {
         String filter = Arguments.queryValue(name);
-        return data(OrchestrationOperation.LIST_TRIGGERS, api -> api.listTriggers(filter));
+        return data(OrchestrationOperation.LIST_TRIGGERS, "", api -> api.listTriggers(filter));
     }
 
     @Override
     public Trigger createTrigger(TriggerData trigger) {
         OrchestrationOperation op = OrchestrationOperation.CREATE_TRIGGER;
         Arguments.requireBody(trigger, "trigger", op);
-        return data(op, api -> api.createTrigger(trigger));
+        return data(op, "", api -> api.createTrigger(trigger));
     }
 
     @Override
     public Trigger readTrigger(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.READ_TRIGGER;
         String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
-        return data(op, api -> api.readTrigger(triggerIdSegment));
+        return data(op, Ids.of("triggerID", triggerId), api -> api.readTrigger(triggerIdSegment));
     }
 
     @Override
     public void deleteTrigger(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.DELETE_TRIGGER;
         String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
-        call(op, api -> {
+        call(op, Ids.of("triggerID", triggerId), api -> {
             api.deleteTrigger(triggerIdSegment);
             return null;
         });
@@ -99,33 +99,33 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     public List<TriggerOccurrence> listTriggersOccurrences(String triggerId) {
         OrchestrationOperation op = OrchestrationOperation.LIST_TRIGGERS_OCCURRENCES;
         String triggerIdSegment = Arguments.requirePathId(triggerId, "triggerId", op);
-        return data(op, api -> api.listTriggersOccurrences(triggerIdSegment));
+        return data(op, Ids.of("triggerID", triggerId), api -> api.listTriggersOccurrences(triggerIdSegment));
     }
 
     @Override
     public List<Workflow> listWorkflows() {
-        return data(OrchestrationOperation.LIST_WORKFLOWS, OrchestrationV1Api::listWorkflows);
+        return data(OrchestrationOperation.LIST_WORKFLOWS, "", OrchestrationV1Api::listWorkflows);
     }
 
     @Override
     public Workflow createWorkflow(WorkflowConfig config) {
         OrchestrationOperation op = OrchestrationOperation.CREATE_WORKFLOW;
         Arguments.requireBody(config, "config", op);
-        return data(op, api -> api.createWorkflow(config));
+        return data(op, "", api -> api.createWorkflow(config));
     }
 
     @Override
     public Workflow getWorkflow(String workflowId) {
         OrchestrationOperation op = OrchestrationOperation.GET_WORKFLOW;
         String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
-        return data(op, api -> api.getWorkflow(workflowIdSegment));
+        return data(op, Ids.of("workflowID", workflowId), api -> api.getWorkflow(workflowIdSegment));
     }
 
     @Override
     public void deleteWorkflow(String workflowId) {
         OrchestrationOperation op = OrchestrationOperation.DELETE_WORKFLOW;
         String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
-        call(op, api -> {
+        call(op, Ids.of("workflowID", workflowId), api -> {
             api.deleteWorkflow(workflowIdSegment);
             return null;
         });
@@ -137,15 +137,16 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
         Map<String, String> body = Arguments.requireVariables(variables, op);
         if (wait) {
-            return data(op, api -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions));
+            return data(op, Ids.of("workflowID", workflowId),
+                    api -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions));
         }
-        return data(op, api -> api.runWorkflow(workflowIdSegment, body));
+        return data(op, Ids.of("workflowID", workflowId), api -> api.runWorkflow(workflowIdSegment, body));
     }
 
     @Override
     public List<WorkflowInstance> listInstances(InstanceQuery query) {
         InstanceQuery filter = query == null ? InstanceQuery.all() : query;
-        return data(OrchestrationOperation.LIST_INSTANCES,
+        return data(OrchestrationOperation.LIST_INSTANCES, Ids.of("workflowID", filter.workflowId()),
                 api -> api.listInstances(Arguments.queryValue(filter.workflowId()), filter.running()));
     }
 
@@ -153,7 +154,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     public WorkflowInstance getInstance(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE;
         String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
-        return data(op, api -> api.getInstance(instanceIdSegment));
+        return data(op, Ids.of("instanceID", instanceId), api -> api.getInstance(instanceIdSegment));
     }
 
     @Override
@@ -162,7 +163,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
         Arguments.requireId(eventName, "eventName", op);
         OrchestrationV1Api.EventBody body = new OrchestrationV1Api.EventBody(eventName);
-        call(op, api -> {
+        call(op, Ids.of("instanceID", instanceId), api -> {
             api.sendEvent(instanceIdSegment, body);
             return null;
         });
@@ -172,7 +173,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     public void cancelEvent(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.CANCEL_EVENT;
         String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
-        call(op, api -> {
+        call(op, Ids.of("instanceID", instanceId), api -> {
             api.cancelEvent(instanceIdSegment);
             return null;
         });
@@ -182,7 +183,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     public List<WorkflowInstanceHistory> getInstanceHistory(String instanceId) {
         OrchestrationOperation op = OrchestrationOperation.GET_INSTANCE_HISTORY;
         String instanceIdSegment = Arguments.requirePathId(instanceId, "instanceId", op);
-        return data(op, api -> api.getInstanceHistory(instanceIdSegment));
+        return data(op, Ids.of("instanceID", instanceId), api -> api.getInstanceHistory(instanceIdSegment));
     }
 
     @Override
@@ -192,7 +193,8 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         if (stageNumber < 0) {
             throw new IllegalArgumentException(op.operationId() + ": stageNumber must be >= 0, got " + stageNumber);
         }
-        return data(op, api -> api.getInstanceStageHistory(instanceIdSegment, stageNumber));
+        return data(op, Ids.of("instanceID", instanceId) + ", stage=" + stageNumber,
+                api -> api.getInstanceStageHistory(instanceIdSegment, stageNumber));
     }
 
     /**
@@ -249,8 +251,27 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return description;
     }
 
-    private <T> T data(OrchestrationOperation operation, WireCall<DataEnvelope<T>> call) {
-        DataEnvelope<T> envelope = call(operation, call);
+    private <T> T data(OrchestrationOperation operation, String ids, WireCall<DataEnvelope<T>> call) {
+        Attempts attempts = new Attempts();
+        try {
+            return unwrap(operation, send(operation, attempts, call));
+        }
+        catch (OrchestrationException ex) {
+            throw attempts.describe(ex, ids);
+        }
+    }
+
+    private <T> T call(OrchestrationOperation operation, String ids, WireCall<T> call) {
+        Attempts attempts = new Attempts();
+        try {
+            return send(operation, attempts, call);
+        }
+        catch (OrchestrationException ex) {
+            throw attempts.describe(ex, ids);
+        }
+    }
+
+    private <T> T unwrap(OrchestrationOperation operation, DataEnvelope<T> envelope) {
         int status = operation.successStatus();
         if (envelope == null || envelope.data() == null) {
             throw new OrchestrationResponseException(operation, status,
@@ -271,14 +292,14 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return data;
     }
 
-    private <T> T call(OrchestrationOperation operation, WireCall<T> call) {
+    private <T> T send(OrchestrationOperation operation, Attempts attempts, WireCall<T> call) {
         // Resolved before the interceptors: a lazy client's first call builds the wire here, outside the timer
         // and the circuit breaker, and a closed client fails here.
         OrchestrationV1Api api = wire.api();
         if (interceptors.length == 0) {
-            return sendWithAuthRetry(operation, api, call);
+            return attempts.run(() -> sendWithAuthRetry(operation, api, call));
         }
-        return new Link<>(new CallHeaders(), 0, operation, api, call).execute();
+        return new Link<>(new CallHeaders(), attempts, 0, operation, api, call).execute();
     }
 
     /**
@@ -288,14 +309,16 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     private final class Link<T> implements OrchestrationCall<T> {
 
         private final CallHeaders headers;
+        private final Attempts attempts;
         private final int index;
         private final OrchestrationOperation operation;
         private final OrchestrationV1Api api;
         private final WireCall<T> call;
 
-        Link(CallHeaders headers, int index, OrchestrationOperation operation, OrchestrationV1Api api,
-                WireCall<T> call) {
+        Link(CallHeaders headers, Attempts attempts, int index, OrchestrationOperation operation,
+                OrchestrationV1Api api, WireCall<T> call) {
             this.headers = headers;
+            this.attempts = attempts;
             this.index = index;
             this.operation = operation;
             this.api = api;
@@ -305,9 +328,10 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         @Override
         public T execute() {
             if (index == interceptors.length) {
-                return headers.around(() -> sendWithAuthRetry(operation, api, call));
+                return attempts.run(() -> headers.around(() -> sendWithAuthRetry(operation, api, call)));
             }
-            return interceptors[index].intercept(operation, new Link<>(headers, index + 1, operation, api, call));
+            return interceptors[index].intercept(operation,
+                    new Link<>(headers, attempts, index + 1, operation, api, call));
         }
 
         @Override
@@ -318,18 +342,18 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
     private <T> T sendWithAuthRetry(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
         try {
-            return send(operation, api, call);
+            return sendOnce(operation, api, call);
         }
         catch (OrchestrationApiException ex) {
             BearerTokenSource tokens = tokenSource;
             if (ex.status() == 401 && tokens != null && tokens.isRefreshable()) {
-                return send(operation, api, call);
+                return sendOnce(operation, api, call);
             }
             throw ex;
         }
     }
 
-    private static <T> T send(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
+    private static <T> T sendOnce(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
         try {
             return call.send(api);
         }

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
@@ -39,8 +40,26 @@ public final class OrchestrationAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(OrchestrationConnectionDetails.class)
-    PropertiesOrchestrationConnectionDetails orchestrationConnectionDetails(OrchestrationProperties properties) {
+    PropertiesOrchestrationConnectionDetails orchestrationConnectionDetails(OrchestrationProperties properties,
+            Environment environment) {
+        OrchestrationPropertiesValidator.requireBaseUrl(properties, BaseUrlLookalikes.in(environment));
         return new PropertiesOrchestrationConnectionDetails(properties);
+    }
+
+    /**
+     * Warns about {@code formance.orchestration.*} keys that no property binds, naming the closest valid key.
+     */
+    @Bean
+    static UnknownPropertyWarnings orchestrationUnknownPropertyWarnings() {
+        return new UnknownPropertyWarnings();
+    }
+
+    /**
+     * Reports the values that cannot be converted together with the other invalid properties.
+     */
+    @Bean
+    static BindingFailureCollector orchestrationBindingFailureCollector() {
+        return new BindingFailureCollector();
     }
 
     /**

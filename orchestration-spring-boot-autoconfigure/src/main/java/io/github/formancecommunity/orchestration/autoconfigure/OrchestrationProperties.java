@@ -1,5 +1,6 @@
 package io.github.formancecommunity.orchestration.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,8 +19,11 @@ public class OrchestrationProperties {
     /** Whether to register the Orchestration client at all. */
     private boolean enabled = true;
 
-    /** URL of the Formance Stack (or of the Orchestration service), e.g. https://org-stack.eu.sandbox.formance.cloud. */
-    private String baseUrl = "http://localhost";
+    /**
+     * URL of the Formance Stack (or of the Orchestration service), e.g. https://org-stack.eu.sandbox.formance.cloud.
+     * Required unless an OrchestrationConnectionDetails bean says where to connect.
+     */
+    private @Nullable String baseUrl;
 
     /** Prefix of the V1 paths: /api/orchestration through the Stack gateway, empty when calling the service directly. */
     private String pathPrefix = "/api/orchestration";
@@ -65,11 +69,11 @@ public class OrchestrationProperties {
         this.enabled = enabled;
     }
 
-    public String getBaseUrl() {
+    public @Nullable String getBaseUrl() {
         return baseUrl;
     }
 
-    public void setBaseUrl(String baseUrl) {
+    public void setBaseUrl(@Nullable String baseUrl) {
         this.baseUrl = baseUrl;
     }
 

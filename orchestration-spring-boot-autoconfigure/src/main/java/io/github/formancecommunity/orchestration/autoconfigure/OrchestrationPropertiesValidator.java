@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -31,11 +32,22 @@ final class OrchestrationPropertiesValidator {
      * @throws InvalidOrchestrationPropertyException naming every invalid property
      */
     static void validate(OrchestrationProperties properties) {
+        Map<String, String> violations = violations(properties);
+        if (!violations.isEmpty()) {
+            throw new InvalidOrchestrationPropertyException(violations);
+        }
+    }
+
+    /**
+     * Every rule the properties break.
+     *
+     * @param properties the bound properties
+     * @return full property name to reason, in the order checked; empty when all is well
+     */
+    static Map<String, String> violations(OrchestrationProperties properties) {
         OrchestrationPropertiesValidator validator = new OrchestrationPropertiesValidator();
         validator.check(properties);
-        if (!validator.violations.isEmpty()) {
-            throw new InvalidOrchestrationPropertyException(validator.violations);
-        }
+        return validator.violations;
     }
 
     private void check(OrchestrationProperties properties) {
@@ -55,10 +67,37 @@ final class OrchestrationPropertiesValidator {
     }
 
     private void checkBaseUrl(@Nullable String baseUrl) {
+        if (!StringUtils.hasText(baseUrl)) {
+            return; // required only where no connection details replace it: see requireBaseUrl
+        }
         String problem = OrchestrationClientBuilder.checkBaseUrl(baseUrl);
         if (problem != null) {
             reject("base-url", problem);
         }
+    }
+
+    /**
+     * The base URL of the properties, for the default connection details: required there, since nothing else says
+     * where to connect. The failure names the property, how to turn the starter off, and any key of the
+     * environment that looks like a misspelt base URL.
+     *
+     * @param properties the bound properties
+     * @param lookalikes names of configuration keys that resemble {@code formance.orchestration.base-url}
+     * @return the base URL, stripped
+     * @throws InvalidOrchestrationPropertyException when it is not set
+     */
+    static String requireBaseUrl(OrchestrationProperties properties, List<String> lookalikes) {
+        String baseUrl = properties.getBaseUrl();
+        if (StringUtils.hasText(baseUrl)) {
+            return baseUrl.strip();
+        }
+        StringBuilder reason = new StringBuilder("must be set to the absolute http or https URL of the Formance "
+                + "Stack, e.g. https://org-stack.eu.sandbox.formance.cloud (it has no default)");
+        if (!lookalikes.isEmpty()) {
+            reason.append("; found ").append(String.join(", ", lookalikes)).append(" instead: is it misspelt?");
+        }
+        reason.append(". To start without the Orchestration client, set ").append(P).append("enabled=false");
+        throw new InvalidOrchestrationPropertyException(Map.of(P + "base-url", reason.toString()));
     }
 
     private void checkPathPrefix(@Nullable String pathPrefix) {
@@ -72,9 +111,14 @@ final class OrchestrationPropertiesValidator {
         boolean token = StringUtils.hasText(auth.getToken());
         boolean clientId = StringUtils.hasText(auth.getClientId());
         boolean clientSecret = StringUtils.hasText(auth.getClientSecret());
-        if (token && (clientId || clientSecret)) {
+        if (token && clientId) {
             reject("auth.token", "a static token and OAuth2 client credentials (auth.client-id, "
                     + "auth.client-secret) are both set; set only one of them");
+        }
+        else if (token && clientSecret) {
+            reject("auth.client-id", "is not set, while auth.token and auth.client-secret are: for OAuth2 client "
+                    + "credentials set auth.client-id and remove auth.token; for the static token remove "
+                    + "auth.client-secret");
         }
         else if (clientId && !clientSecret) {
             reject("auth.client-secret", "must be set when auth.client-id is set (client-credentials grant)");
@@ -87,7 +131,7 @@ final class OrchestrationPropertiesValidator {
         }
         if (auth.getRefreshBeforeExpiry() == null || auth.getRefreshBeforeExpiry().isNegative()) {
             reject("auth.refresh-before-expiry", "must be zero or a positive duration (got "
-                    + auth.getRefreshBeforeExpiry() + ")");
+                    + DurationText.of(auth.getRefreshBeforeExpiry()) + ")");
         }
     }
 
@@ -120,7 +164,8 @@ final class OrchestrationPropertiesValidator {
         Duration initial = retry.getInitialBackoff();
         Duration max = retry.getMaxBackoff();
         if (initial != null && max != null && !initial.isNegative() && max.compareTo(initial) < 0) {
-            reject("retry.max-backoff", "must be at least retry.initial-backoff (" + initial + "), got " + max);
+            reject("retry.max-backoff", "must be at least retry.initial-backoff (" + DurationText.of(initial)
+                    + "), got " + DurationText.of(max));
         }
         if (!(retry.getMultiplier() >= 1.0) || Double.isInfinite(retry.getMultiplier())) {
             reject("retry.multiplier", "must be a number of at least 1 (got " + retry.getMultiplier() + ")");
@@ -144,19 +189,20 @@ final class OrchestrationPropertiesValidator {
         }
         Duration wait = breaker.getWaitDurationInOpenState();
         if (wait != null && wait.compareTo(Duration.ofMillis(1)) < 0) {
-            reject("circuit-breaker.wait-duration-in-open-state", "must be a positive duration of at least 1ms (got " + wait + ")");
+            reject("circuit-breaker.wait-duration-in-open-state", "must be a positive duration of at least 1ms (got "
+                    + DurationText.of(wait) + ")");
         }
     }
 
     private void positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            reject(name, "must be a positive duration such as 500ms or 10s (got " + value + ")");
+            reject(name, "must be a positive duration such as 500ms or 10s (got " + DurationText.of(value) + ")");
         }
     }
 
     private void notNegative(String name, Duration value) {
         if (value == null || value.isNegative()) {
-            reject(name, "must be zero or a positive duration (got " + value + ")");
+            reject(name, "must be zero or a positive duration (got " + DurationText.of(value) + ")");
         }
     }
 

@@ -18,7 +18,11 @@ public final class PropertiesOrchestrationConnectionDetails implements Orchestra
 
     @Override
     public String getBaseUrl() {
-        return properties.getBaseUrl().strip();
+        String baseUrl = properties.getBaseUrl();
+        if (baseUrl == null) {
+            throw new IllegalStateException(OrchestrationProperties.PREFIX + ".base-url is not set");
+        }
+        return baseUrl.strip();
     }
 
     @Override

@@ -26,7 +26,7 @@ class InterceptorOrderTests {
 
     @Test
     void theInterceptorsAreOrderedByTheirOrderConstants() {
-        new ApplicationContextRunner()
+        new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
                 .withConfiguration(AutoConfigurations.of(OrchestrationCircuitBreakerAutoConfiguration.class,
                         OrchestrationRetryAutoConfiguration.class, OrchestrationMetricsAutoConfiguration.class,
                         OrchestrationObservationAutoConfiguration.class))

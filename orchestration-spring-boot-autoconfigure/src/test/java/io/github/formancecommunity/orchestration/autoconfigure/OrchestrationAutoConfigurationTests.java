@@ -41,15 +41,41 @@ class OrchestrationAutoConfigurationTests {
                     OrchestrationAuthAutoConfiguration.class));
 
     @Test
+    void failsTheStartWithoutABaseUrlNamingThePropertyAndHowToTurnTheStarterOff() {
+        runner.run(context -> assertThat(context).hasFailed().getFailure()
+                .rootCause()
+                .isInstanceOf(InvalidOrchestrationPropertyException.class)
+                .hasMessageContaining("'formance.orchestration.base-url': must be set")
+                .hasMessageContaining("it has no default")
+                .hasMessageContaining("set formance.orchestration.enabled=false"));
+    }
+
+    @Test
+    void aMisspeltBaseUrlKeyIsNamedWhenTheBaseUrlIsMissing() {
+        runner.withPropertyValues("formance.orchestraton.base-url=https://stack.example.com",
+                "formance.orchestration.base-ulr=https://stack.example.com").run(context -> assertThat(context)
+                        .hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("found formance.orchestraton.base-url, formance.orchestration.base-ulr "
+                                + "instead: is it misspelt?")
+                        .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("stack.example.com")));
+    }
+
+    @Test
+    void connectionDetailsMakeTheBaseUrlPropertyUnnecessary() {
+        runner.withBean(OrchestrationConnectionDetails.class, () -> () -> "http://stack.test:8080")
+                .run(context -> assertThat(context.getBean(OrchestrationV1.class))
+                        .hasToString("OrchestrationV1Client[url=http://stack.test:8080/api/orchestration, auth=none]"));
+    }
+
+    @Test
     void registersTheClientWithTheDocumentedDefaults() {
-        runner.run(context -> {
+        runner.withPropertyValues("formance.orchestration.base-url=http://localhost").run(context -> {
             assertThat(context).hasSingleBean(OrchestrationV1.class).hasSingleBean(OrchestrationProperties.class)
                     .doesNotHaveBean(BearerTokenSource.class);
             assertThat(context.getBean(OrchestrationV1.class)).isInstanceOf(OrchestrationV1Client.class)
                     .hasToString("OrchestrationV1Client[url=http://localhost/api/orchestration, auth=none]");
             OrchestrationProperties properties = context.getBean(OrchestrationProperties.class);
             assertThat(properties.isEnabled()).isTrue();
-            assertThat(properties.getBaseUrl()).isEqualTo("http://localhost");
             assertThat(properties.getPathPrefix()).isEqualTo("/api/orchestration");
             assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));

@@ -22,6 +22,7 @@ class OrchestrationPropertiesValidationTests {
     private static final String P = "formance.orchestration.";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues(P + "base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationAutoConfiguration.class,
                     OrchestrationAuthAutoConfiguration.class));
 
@@ -52,7 +53,7 @@ class OrchestrationPropertiesValidationTests {
                         new String[] {"auth.client-secret=topsecret"}),
                 Arguments.of("auth.token", "are both set; set only one of them",
                         new String[] {"auth.token=tok", "auth.client-id=app", "auth.client-secret=topsecret"}),
-                Arguments.of("auth.token", "are both set; set only one of them",
+                Arguments.of("auth.client-id", "is not set, while auth.token and auth.client-secret are",
                         new String[] {"auth.token=tok", "auth.client-secret=topsecret"}),
                 Arguments.of("auth.token-url", "must be an absolute http or https URL, or a path",
                         new String[] {"auth.client-id=app", "auth.client-secret=topsecret", "auth.token-url=ftp://x/token"}),
@@ -153,6 +154,43 @@ class OrchestrationPropertiesValidationTests {
                 .withPropertyValues(P + "connect-timeout=0s")
                 .run(context -> assertThat(Failures.invalidProperty(context).property())
                         .isEqualTo(P + "connect-timeout"));
+    }
+
+    @Test
+    void durationsAreQuotedAsTyped() {
+        runner.withPropertyValues(P + "connect-timeout=-5s", P + "retry.initial-backoff=2m", P + "retry.max-backoff=500ms")
+                .run(context -> {
+                    InvalidOrchestrationPropertyException failure = Failures.invalidProperty(context);
+                    assertThat(failure.violations().get(P + "connect-timeout")).contains("(got -5s)");
+                    assertThat(failure.violations().get(P + "retry.max-backoff"))
+                            .contains("at least retry.initial-backoff (2m), got 500ms");
+                    assertThat(failure.getMessage()).doesNotContain("PT");
+                });
+    }
+
+    @Test
+    void valuesThatCannotBeConvertedAreReportedTogetherWithTheOtherViolations() {
+        runner.withPropertyValues(P + "read-timeout=thirty", P + "max-connections=many", P + "connect-timeout=0s",
+                P + "initialization=sometimes").run(context -> {
+                    InvalidOrchestrationPropertyException failure = Failures.invalidProperty(context);
+                    assertThat(failure.violations()).containsOnlyKeys(P + "read-timeout", P + "max-connections",
+                            P + "initialization", P + "connect-timeout");
+                    assertThat(failure.violations().get(P + "read-timeout"))
+                            .isEqualTo("must be a duration such as 500ms, 10s or 1m (got 'thirty')");
+                    assertThat(failure.violations().get(P + "max-connections")).contains("whole number")
+                            .contains("'many'");
+                    assertThat(failure.violations().get(P + "initialization")).contains("must be one of");
+                    assertThat(failure.violations().get(P + "connect-timeout")).contains("must be a positive duration");
+                });
+    }
+
+    @Test
+    void durationTextPicksTheLargestUnitThatDividesTheValue() {
+        assertThat(DurationText.of(java.time.Duration.ofSeconds(-5))).isEqualTo("-5s");
+        assertThat(DurationText.of(java.time.Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationText.of(java.time.Duration.ofMinutes(2))).isEqualTo("2m");
+        assertThat(DurationText.of(java.time.Duration.ZERO)).isEqualTo("0s");
+        assertThat(DurationText.of(null)).isEqualTo("nothing");
     }
 
     @Test

@@ -26,6 +26,12 @@ final class Workflows {
                 WorkflowStage.delay(StageDelay.ofDuration(delay)));
     }
 
+    /** A send without amount: accepted at creation, failed when the stage runs. */
+    static WorkflowConfig sendWithoutAmount() {
+        return WorkflowConfig.of("no-amount", WorkflowStage.send(StageSend.of(null,
+                StageSendSource.ofAccount("world", "default"), StageSendDestination.ofAccount("users:001", "default"))));
+    }
+
     static WorkflowConfig waitFor(String event) {
         return WorkflowConfig.of("wait", WorkflowStage.waitEvent(event));
     }

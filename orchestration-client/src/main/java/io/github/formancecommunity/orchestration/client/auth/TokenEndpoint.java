@@ -234,9 +234,25 @@ final class TokenEndpoint implements TokenFetcher, AutoCloseable {
                 + excerpt(text);
     }
 
-    private static String hint(int status) {
-        return status == 400 || status == 401 || status == 403
-                ? "; check formance.orchestration.auth.client-id and client-secret" : "";
+    /** What to check for each class of answer, named as the starter's properties and the builder's settings. */
+    static String hint(int status) {
+        if (status == 400 || status == 401 || status == 403) {
+            return "; check the client id and secret (formance.orchestration.auth.client-id and client-secret)";
+        }
+        if (status == 404 || status == 405) {
+            return "; check the token URL (formance.orchestration.auth.token-url): no token endpoint answers there";
+        }
+        if (status >= 300 && status < 400) {
+            return "; the token URL redirects, which is not followed: set formance.orchestration.auth.token-url to "
+                    + "the final URL";
+        }
+        if (status == 429 || status == 503) {
+            return "; the authorization server is refusing requests for now: the next call tries again";
+        }
+        if (status >= 500) {
+            return "; the authorization server failed: the next call tries again";
+        }
+        return "";
     }
 
     /** At most {@value #MAX_EXCERPT} characters on one line, with the client secret masked. */

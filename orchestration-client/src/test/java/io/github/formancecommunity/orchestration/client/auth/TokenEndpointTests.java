@@ -88,7 +88,10 @@ class TokenEndpointTests {
         String encodedSecret = URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
         return Stream.of(
                 Arguments.of(aResponse().withStatus(401), 401,
-                        "HTTP 401 with an empty body; check formance.orchestration.auth.client-id and client-secret"),
+                        "HTTP 401 with an empty body; check the client id and secret "
+                                + "(formance.orchestration.auth.client-id and client-secret)"),
+                Arguments.of(aResponse().withStatus(404), 404,
+                        "HTTP 404 with an empty body; check the token URL (formance.orchestration.auth.token-url)"),
                 Arguments.of(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_client\",\"error_description\":\"wrong secret " + SECRET
                                 + "\"}"),
@@ -228,5 +231,15 @@ class TokenEndpointTests {
 
     private static TokenEndpoint endpoint(Duration readTimeout) {
         return new TokenEndpoint(uri(), "app id", SECRET, Duration.ofSeconds(5), readTimeout);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyClassOfRefusalNamesWhatToCheck() {
+        assertThat(TokenEndpoint.hint(403)).contains("client id and secret");
+        assertThat(TokenEndpoint.hint(405)).contains("auth.token-url");
+        assertThat(TokenEndpoint.hint(302)).contains("redirects").contains("auth.token-url");
+        assertThat(TokenEndpoint.hint(429)).contains("tries again");
+        assertThat(TokenEndpoint.hint(500)).contains("failed");
+        assertThat(TokenEndpoint.hint(418)).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ import io.github.formancecommunity.orchestration.client.observation.Orchestratio
 
 class OrchestrationMetricsAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationMetricsAutoConfiguration.class));
 
     @Test

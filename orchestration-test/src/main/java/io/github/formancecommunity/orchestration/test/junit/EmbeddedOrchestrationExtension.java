@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import io.github.formancecommunity.orchestration.client.OrchestrationClientBuilder;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
@@ -20,7 +21,10 @@ import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServe
 /**
  * The JUnit Jupiter extension behind {@link EmbeddedOrchestration}: starts one {@link EmbeddedOrchestrationServer}
  * per annotated test class, resets it before each test, resolves server and client parameters, and closes both
- * when the class is done. Usable directly with {@code @ExtendWith}, in which case the annotation's defaults apply.
+ * when the class is done. An {@link OrchestrationV1} or {@link OrchestrationV1Client} parameter is the plain client
+ * (no retries, no circuit breaker: an injected fault reaches the test as an exception); an
+ * {@link OrchestrationClientBuilder} parameter is a new builder pointed at the server, to build a decorated client
+ * (retries, breaker, metrics) that the test closes itself. Usable directly with {@code @ExtendWith}, in which case the annotation's defaults apply.
  */
 public final class EmbeddedOrchestrationExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -48,7 +52,7 @@ public final class EmbeddedOrchestrationExtension implements BeforeAllCallback, 
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
         return type == EmbeddedOrchestrationServer.class || type == OrchestrationV1.class
-                || type == OrchestrationV1Client.class;
+                || type == OrchestrationV1Client.class || type == OrchestrationClientBuilder.class;
     }
 
     @Override
@@ -60,6 +64,9 @@ public final class EmbeddedOrchestrationExtension implements BeforeAllCallback, 
         }
         if (type == OrchestrationV1.class || type == OrchestrationV1Client.class) {
             return resources.client();
+        }
+        if (type == OrchestrationClientBuilder.class) {
+            return resources.server().newClientBuilder();
         }
         throw new ParameterResolutionException("cannot resolve a parameter of type " + type.getName());
     }
