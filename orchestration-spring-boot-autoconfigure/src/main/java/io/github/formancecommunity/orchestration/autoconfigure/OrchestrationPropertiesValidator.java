@@ -92,11 +92,11 @@ final class OrchestrationPropertiesValidator {
             return baseUrl.strip();
         }
         StringBuilder reason = new StringBuilder("must be set to the absolute http or https URL of the Formance "
-                + "Stack, e.g. https://org-stack.eu.sandbox.formance.cloud (it has no default)");
+                + "Stack, e.g. https://org-stack.eu.sandbox.formance.cloud (it has no default).");
         if (!lookalikes.isEmpty()) {
-            reason.append("; found ").append(String.join(", ", lookalikes)).append(" instead: is it misspelt?");
+            reason.append(" Found ").append(String.join(", ", lookalikes)).append(": is it misspelt?");
         }
-        reason.append(". To start without the Orchestration client, set ").append(P).append("enabled=false");
+        reason.append(" To start without the Orchestration client, set ").append(P).append("enabled=false");
         throw new InvalidOrchestrationPropertyException(Map.of(P + "base-url", reason.toString()));
     }
 

@@ -36,13 +36,18 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 @ExtendWith(OutputCaptureExtension.class)
 class OrchestrationAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationAutoConfiguration.class,
                     OrchestrationAuthAutoConfiguration.class));
 
+    private static ApplicationContextRunner runnerWithoutBaseUrl() {
+        return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
+                OrchestrationAutoConfiguration.class, OrchestrationAuthAutoConfiguration.class));
+    }
+
     @Test
     void failsTheStartWithoutABaseUrlNamingThePropertyAndHowToTurnTheStarterOff() {
-        runner.run(context -> assertThat(context).hasFailed().getFailure()
+        runnerWithoutBaseUrl().run(context -> assertThat(context).hasFailed().getFailure()
                 .rootCause()
                 .isInstanceOf(InvalidOrchestrationPropertyException.class)
                 .hasMessageContaining("'formance.orchestration.base-url': must be set")
@@ -52,17 +57,17 @@ class OrchestrationAutoConfigurationTests {
 
     @Test
     void aMisspeltBaseUrlKeyIsNamedWhenTheBaseUrlIsMissing() {
-        runner.withPropertyValues("formance.orchestraton.base-url=https://stack.example.com",
+        runnerWithoutBaseUrl().withPropertyValues("formance.orchestraton.base-url=https://stack.example.com",
                 "formance.orchestration.base-ulr=https://stack.example.com").run(context -> assertThat(context)
                         .hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("found formance.orchestraton.base-url, formance.orchestration.base-ulr "
-                                + "instead: is it misspelt?")
+                        .hasMessageContaining("Found formance.orchestration.base-ulr, formance.orchestraton.base-url: "
+                                + "is it misspelt?")
                         .satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("stack.example.com")));
     }
 
     @Test
     void connectionDetailsMakeTheBaseUrlPropertyUnnecessary() {
-        runner.withBean(OrchestrationConnectionDetails.class, () -> () -> "http://stack.test:8080")
+        runnerWithoutBaseUrl().withBean(OrchestrationConnectionDetails.class, () -> () -> "http://stack.test:8080")
                 .run(context -> assertThat(context.getBean(OrchestrationV1.class))
                         .hasToString("OrchestrationV1Client[url=http://stack.test:8080/api/orchestration, auth=none]"));
     }

@@ -38,8 +38,10 @@ class InstanceWaiterTest {
     static void start() {
         server = EmbeddedOrchestrationServer.startDefault();
         client = server.newClient();
+        // tag::waiter[]
         waiter = InstanceWaiter.of(client).withTimeout(Duration.ofSeconds(20))
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(100));
+        // end::waiter[]
     }
 
     @AfterAll
@@ -77,9 +79,11 @@ class InstanceWaiterTest {
         Workflow workflow = delayThenWait("300ms", "go");
         WorkflowInstance instance = client.runWorkflow(workflow.id());
 
-        waiter.sendEventWhenWaiting(instance.id(), "go");
+        // tag::send-event-when-waiting[]
+        waiter.sendEventWhenWaiting(instance.id(), "go"); // waits until the wait_event stage runs, then sends
 
         WorkflowInstance ended = waiter.untilTerminated(instance.id());
+        // end::send-event-when-waiting[]
         assertThat(ended.terminated()).isTrue();
         assertThat(ended.isFailed()).isFalse();
         assertThat(ended.status()).extracting(StageStatus::stageNumber).containsExactly(0, 1);

@@ -179,7 +179,10 @@ class StarterAuthFaultTests {
                 () -> ok("{\"access_token\":\"" + TokenIssuer.TOKEN_PREFIX + "mac\",\"token_type\":\"mac\"}"),
                 () -> ok("[\"" + TokenIssuer.TOKEN_PREFIX + "array\"]"),
                 () -> ok("{\"access_token\":\"" + TokenIssuer.TOKEN_PREFIX + "cut"),
-                () -> ok("{\"padding\":\"" + "p".repeat(10 * 1024 * 1024) + "\"}"),
+                // Four times the token endpoint's 64 KB limit, yet small enough for the loopback socket buffers:
+                // WireMock records an exchange only once it has written the whole answer, which a client that
+                // stops reading at the limit may otherwise never let it do.
+                () -> ok("{\"padding\":\"" + "p".repeat(256 * 1024) + "\"}"),
                 () -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
                 () -> aResponse().withFault(Fault.EMPTY_RESPONSE),
                 () -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),

@@ -26,6 +26,7 @@ class DecoratedClientParameterTest {
                 .hasMessageContaining("HTTP 503");
     }
 
+    // tag::decorated-client[]
     @Test
     void aClientBuiltFromTheInjectedBuilderRetriesIt(EmbeddedOrchestrationServer server,
             OrchestrationClientBuilder builder) throws Exception {
@@ -36,4 +37,5 @@ class DecoratedClientParameterTest {
         }
         assertThat(server.exchanges(OrchestrationOperation.LIST_WORKFLOWS)).hasSize(3);
     }
+    // end::decorated-client[]
 }

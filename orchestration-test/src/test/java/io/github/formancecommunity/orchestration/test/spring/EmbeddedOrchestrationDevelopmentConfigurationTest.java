@@ -36,6 +36,18 @@ class EmbeddedOrchestrationDevelopmentConfigurationTest {
         assertThat(server.isRunning()).isFalse();
     }
 
+    // tag::development-main[]
+    /** The test-side main: the application's own main, plus the embedded server. */
+    static final class TestDevApp {
+
+        public static void main(String[] args) {
+            SpringApplication.from(DevApp::main)
+                    .with(EmbeddedOrchestrationDevelopmentConfiguration.class)
+                    .run(args);
+        }
+    }
+    // end::development-main[]
+
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class DevApp {
