@@ -40,9 +40,11 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     private final BearerTokenSource tokenSource;
     private final Request.Options runWaitOptions;
     private final String description;
+    private final Deadlines deadlines;
 
     OrchestrationV1Client(Wire wire, List<OrchestrationCallInterceptor> interceptors, BearerTokenSource tokenSource,
-            Request.Options runWaitOptions, String description) {
+            Request.Options runWaitOptions, String description, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.wire = wire;
         this.interceptors = interceptors.toArray(new OrchestrationCallInterceptor[0]);
         this.tokenSource = tokenSource;
@@ -132,7 +134,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         String workflowIdSegment = Arguments.requirePathId(workflowId, "workflowId", op);
         Map<String, String> body = Arguments.requireVariables(variables, op);
         if (wait) {
-            return data(op, api -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions));
+            return data(op, api -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions), true);
         }
         return data(op, api -> api.runWorkflow(workflowIdSegment, body));
     }
@@ -227,7 +229,11 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     }
 
     private <T> T data(OrchestrationOperation operation, WireCall<DataEnvelope<T>> call) {
-        DataEnvelope<T> envelope = call(operation, call);
+        return data(operation, call, false);
+    }
+
+    private <T> T data(OrchestrationOperation operation, WireCall<DataEnvelope<T>> call, boolean runWait) {
+        DataEnvelope<T> envelope = call(operation, call, runWait);
         int status = operation.successStatus();
         if (envelope == null || envelope.data() == null) {
             throw new OrchestrationResponseException(operation, status,
@@ -248,7 +254,16 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return data;
     }
 
+    /** The connection pool's totals, {@code null} with an HTTP client given to the builder. */
+    org.apache.hc.core5.pool.PoolStats poolStats() {
+        return wire.resources() instanceof ApacheHttpClient5Transport transport ? transport.poolStats() : null;
+    }
+
     private <T> T call(OrchestrationOperation operation, WireCall<T> call) {
+        return call(operation, call, false);
+    }
+
+    private <T> T call(OrchestrationOperation operation, WireCall<T> call, boolean runWait) {
         // Resolved before the interceptors: a lazy client's first call builds the wire here, outside the timer
         // and the circuit breaker, and a closed client fails here.
         OrchestrationV1Api api = wire.api();
@@ -258,7 +273,12 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
             OrchestrationCall<T> inner = chain;
             chain = () -> interceptor.intercept(operation, inner);
         }
-        return chain.execute();
+        // the call's deadline covers every interceptor: retries and their back-offs included
+        try (CallDeadline.Scope deadline = runWait
+                ? CallDeadline.start(deadlines.runWaitCall(), deadlines.runWaitAttempt())
+                : CallDeadline.start(deadlines.call(), deadlines.attempt())) {
+            return chain.execute();
+        }
     }
 
     private <T> T sendWithAuthRetry(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
@@ -300,6 +320,11 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
             }
             throw new OrchestrationTransportException(operation,
                     operation.operationId() + " failed: " + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
+        }
+        catch (RuntimeException ex) {
+            // nothing a server sends may end a call in an untyped exception
+            throw new OrchestrationTransportException(operation, operation.operationId() + " failed: "
+                    + ex.getClass().getSimpleName() + ": " + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
         }
     }
 

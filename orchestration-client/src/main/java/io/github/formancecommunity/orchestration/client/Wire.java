@@ -81,6 +81,12 @@ final class Wire implements Closeable {
         }
     }
 
+    /** What is closed with the client, {@code null} when nothing is built or there is nothing to close. */
+    Closeable resources() {
+        Parts current = parts;
+        return current == null ? null : current.resources();
+    }
+
     boolean isBuilt() {
         return parts != null;
     }
