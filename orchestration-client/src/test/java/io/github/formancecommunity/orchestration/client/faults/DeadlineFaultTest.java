@@ -21,12 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationCall;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.client.OrchestrationTimeoutException;
 import io.github.formancecommunity.orchestration.client.OrchestrationTransportException;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
+import io.github.formancecommunity.orchestration.client.retry.OrchestrationRetryInterceptor;
 
 /**
  * The attempt and call time limits end a call whatever the server does: never accepting the connection, never
@@ -171,6 +173,47 @@ class DeadlineFaultTest {
                     .hasMessageContaining("retries and back-offs included");
             // attempts of 400 ms in a call of 1 s: the third one is cut short by the call's limit
             assertThat(attempts.get()).isBetween(2, 4);
+            Recovery.assertRecovered(client, server);
+        }
+    }
+
+    @Test
+    void theCallLimitEndsTheRetryInterceptorsAttemptsAgainstASilentServer() throws Exception {
+        server.answer((request, out) -> {
+            release.await();
+            return false;
+        });
+        try (OrchestrationV1Client client = FaultSupport.builder(server.baseUrl())
+                .readTimeout(Duration.ofSeconds(30)).attemptTimeout(Duration.ofMillis(400))
+                .callTimeout(Duration.ofMillis(1_000)).maxConnections(2)
+                .interceptor(new OrchestrationRetryInterceptor(10, Duration.ofMillis(50), Duration.ofMillis(50), 1.0))
+                .build()) {
+            Throwable thrown = assertTimeoutPreemptively(Recovery.GENEROUS,
+                    () -> catchThrowable(() -> client.getInstance("i1")));
+
+            assertThat(thrown).isInstanceOf(OrchestrationTimeoutException.class)
+                    .hasMessageStartingWith("getInstance exceeded its call time limit of 1 s")
+                    .hasMessageContaining("retries and back-offs included");
+            // three attempts of 400 ms and their back-offs fill the second; ten were allowed
+            assertThat(server.requests()).isBetween(2, 4);
+            Recovery.assertRecovered(client, server);
+        }
+    }
+
+    @Test
+    void aBackOffThatWouldPassTheCallLimitIsNotWaited() throws Exception {
+        server.answer((request, out) -> HostileServer.json(out, 503, "{\"errorCode\":\"INTERNAL\"}"));
+        try (OrchestrationV1Client client = FaultSupport.builder(server.baseUrl())
+                .callTimeout(Duration.ofSeconds(5)).maxConnections(2)
+                .interceptor(new OrchestrationRetryInterceptor(3, Duration.ofMinutes(1), Duration.ofMinutes(1), 1.0))
+                .build()) {
+            Throwable thrown = assertTimeoutPreemptively(Recovery.GENEROUS,
+                    () -> catchThrowable(() -> client.getInstance("i1")));
+
+            assertThat(thrown).isInstanceOf(OrchestrationTimeoutException.class)
+                    .hasMessageStartingWith("getInstance exceeded its call time limit of 5 s")
+                    .hasCauseInstanceOf(OrchestrationApiException.class);
+            assertThat(server.requests()).isEqualTo(1);
             Recovery.assertRecovered(client, server);
         }
     }
