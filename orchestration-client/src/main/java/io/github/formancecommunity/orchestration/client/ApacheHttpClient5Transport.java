@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -67,7 +68,7 @@ final class ApacheHttpClient5Transport implements Client, Closeable {
     private final ResponseLimits limits;
     private final ConnPoolControl<?> pool;
     private volatile Origin lastOrigin;
-    private ScheduledThreadPoolExecutor timers; // guarded by this
+    private volatile ScheduledThreadPoolExecutor timers; // created under this' lock, on the first call
 
     /**
      * Creates the transport.
@@ -148,7 +149,7 @@ final class ApacheHttpClient5Transport implements Client, Closeable {
 
     private OrchestrationResponseException headersOverLimit(OrchestrationOperation operation,
             MessageConstraintException ex) {
-        String text = String.valueOf(ex.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String text = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
         String limit = text.contains("header count")
                 ? "the limit of " + limits.maxHeaderCount() + " header fields (" + ResponseLimits.HEADER_COUNT_PROPERTY
                         + ", OrchestrationClientBuilder.maxHeaderCount)"
@@ -158,7 +159,12 @@ final class ApacheHttpClient5Transport implements Client, Closeable {
                 + ": response headers over " + limit + "; the connection was discarded", ex);
     }
 
-    private synchronized ScheduledThreadPoolExecutor timers() {
+    private ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor current = timers;
+        return current != null ? current : createTimers();
+    }
+
+    private synchronized ScheduledThreadPoolExecutor createTimers() {
         if (timers == null) {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
                 Thread thread = new Thread(task, "formance-orchestration-deadlines");

@@ -11,7 +11,7 @@ package io.github.formancecommunity.orchestration.client;
  */
 record ResponseLimits(int maxBodySize, int maxHeaderCount, int maxHeaderLineLength) {
 
-    /** 32 MiB: a {@code listInstances} answer of about 40 000 instances (see docs/hostile-servers.md). */
+    /** 32 MiB: a {@code listInstances} answer of 26 000 to 58 000 instances (see docs/hostile-servers.md). */
     static final int DEFAULT_MAX_BODY_SIZE = 32 * 1024 * 1024;
     /** 100 header fields, Apache httpd's {@code LimitRequestFields}. */
     static final int DEFAULT_MAX_HEADER_COUNT = 100;

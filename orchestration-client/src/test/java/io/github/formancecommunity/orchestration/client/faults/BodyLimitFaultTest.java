@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.github.formancecommunity.orchestration.client.LogLevel;
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationException;
 import io.github.formancecommunity.orchestration.client.OrchestrationResponseException;
@@ -213,6 +214,20 @@ class BodyLimitFaultTest {
             assertThat(thrown).isInstanceOf(OrchestrationResponseException.class)
                     .hasMessageContaining("with a body larger than the limit of 64 KiB")
                     .hasMessageContaining("formance.orchestration.limits.max-response-body-size");
+            Recovery.assertRecovered(client, server);
+        }
+    }
+
+    @Test
+    void aBombIsBoundedWhenTheWireLogReadsTheBodyToo() throws Exception {
+        server.answer(bomb(200, Runtime.getRuntime().maxMemory() / MEMBER + 64));
+        try (OrchestrationV1Client client = FaultSupport.builder(server.baseUrl()).maxConnections(1)
+                .maxResponseBodySize(LIMIT).logLevel(LogLevel.FULL).build()) {
+            Throwable thrown = assertTimeoutPreemptively(Recovery.GENEROUS,
+                    () -> catchThrowable(client::getServerInfo));
+
+            assertThat(thrown).isInstanceOf(OrchestrationResponseException.class)
+                    .hasMessageContaining("with a body larger than the limit of 64 KiB");
             Recovery.assertRecovered(client, server);
         }
     }
