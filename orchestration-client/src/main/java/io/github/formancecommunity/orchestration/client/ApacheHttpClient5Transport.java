@@ -1,17 +1,23 @@
 package io.github.formancecommunity.orchestration.client;
 
+import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -20,9 +26,11 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.pool.ConnPoolControl;
+import org.apache.hc.core5.pool.PoolStats;
 
 import feign.Client;
 import feign.Request;
@@ -39,26 +47,50 @@ import feign.Response;
  * {@code RequestConfig} is kept per {@link Request.Options} (connect time-out, response time-out, redirects).
  *
  * <p>Headers are sent as Feign resolved them, except {@code Content-Length}, which HttpClient derives from the
- * body. The response body is streamed; closing it consumes what is left and returns the connection to the pool.
+ * body. The response body is streamed; closing it after its end returns the connection to the pool, closing it
+ * earlier (a body over the limit, a failed decode) discards the connection rather than read an unknown rest.
+ *
+ * <p>Each attempt has a deadline ({@link AttemptDeadline}): the attempt's own limit or the call's, whichever comes
+ * first. On expiry a timer aborts the request wherever it is, from the wait for a connection to the last byte of
+ * the body, and the call ends with an {@link OrchestrationTimeoutException}. The body is counted as it is read,
+ * after decompression: beyond {@link ResponseLimits#maxBodySize()} the read fails with an
+ * {@link OrchestrationResponseException}, before the bytes are buffered. A response whose headers break the
+ * connection's limits fails the same way.
  */
-final class ApacheHttpClient5Transport implements Client {
+final class ApacheHttpClient5Transport implements Client, Closeable {
 
     private static final int MAX_CACHED_CONFIGS = 16;
 
     private final CloseableHttpClient http;
     private final RequestConfig defaults;
     private final ConcurrentMap<Request.Options, RequestConfig> configs = new ConcurrentHashMap<>();
+    private final Duration attemptLimit;
+    private final ResponseLimits limits;
+    private final ConnPoolControl<?> pool;
     private volatile Origin lastOrigin;
+    private volatile ScheduledThreadPoolExecutor timers; // created under this' lock, on the first call
 
     /**
      * Creates the transport.
      *
-     * @param http     the pooled client (not closed by this class)
-     * @param defaults the request settings that {@link Request.Options} do not override
+     * @param http         the pooled client, closed with this transport
+     * @param defaults     the request settings that {@link Request.Options} do not override
+     * @param attemptLimit the attempt limit when a request is sent outside a client call
+     * @param limits       the response limits (the header limits are the connection factory's)
+     * @param pool         the connection pool, for its statistics; {@code null} when unknown
      */
-    ApacheHttpClient5Transport(CloseableHttpClient http, RequestConfig defaults) {
+    ApacheHttpClient5Transport(CloseableHttpClient http, RequestConfig defaults, Duration attemptLimit,
+            ResponseLimits limits, ConnPoolControl<?> pool) {
         this.http = http;
         this.defaults = defaults;
+        this.attemptLimit = attemptLimit;
+        this.limits = limits;
+        this.pool = pool;
+    }
+
+    /** Creates the transport with the default limits, for requests sent outside a client call. */
+    ApacheHttpClient5Transport(CloseableHttpClient http, RequestConfig defaults) {
+        this(http, defaults, Duration.ofSeconds(35), ResponseLimits.DEFAULTS, null);
     }
 
     @Override
@@ -66,8 +98,7 @@ final class ApacheHttpClient5Transport implements Client {
         String url = request.url();
         Origin origin = origin(url);
         String pathAndQuery = url.length() == origin.length() ? "/" : url.substring(origin.length());
-        BasicClassicHttpRequest message = new BasicClassicHttpRequest(request.httpMethod().name(), origin.host(),
-                pathAndQuery);
+        AbortableRequest message = new AbortableRequest(request.httpMethod().name(), origin.host(), pathAndQuery);
         for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
             String name = header.getKey();
             if (!"Content-Length".equalsIgnoreCase(name)) {
@@ -83,8 +114,85 @@ final class ApacheHttpClient5Transport implements Client {
         }
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config(options));
-        ClassicHttpResponse response = http.executeOpen(origin.host(), message, context);
-        return toFeignResponse(response, request);
+        OrchestrationOperation operation = Operations.of(request);
+        AttemptDeadline deadline = AttemptDeadline.arm(message, operation, attemptLimit, timers());
+        ClassicHttpResponse response;
+        try {
+            response = http.executeOpen(origin.host(), message, context);
+        }
+        catch (MessageConstraintException ex) {
+            deadline.end();
+            throw headersOverLimit(operation, ex);
+        }
+        catch (IOException | RuntimeException ex) {
+            deadline.end();
+            if (deadline.expired()) {
+                throw deadline.exception(ex);
+            }
+            throw ex;
+        }
+        try {
+            return toFeignResponse(response, request, operation, deadline);
+        }
+        catch (RuntimeException ex) {
+            deadline.abort(); // a body over the limit is not drained: the connection is discarded
+            deadline.end();
+            try {
+                response.close();
+            }
+            catch (IOException closing) {
+                ex.addSuppressed(closing);
+            }
+            throw ex;
+        }
+    }
+
+    private OrchestrationResponseException headersOverLimit(OrchestrationOperation operation,
+            MessageConstraintException ex) {
+        String text = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
+        String limit = text.contains("header count")
+                ? "the limit of " + limits.maxHeaderCount() + " header fields (" + ResponseLimits.HEADER_COUNT_PROPERTY
+                        + ", OrchestrationClientBuilder.maxHeaderCount)"
+                : "the limit of " + Durations.size(limits.maxHeaderLineLength()) + " per status or header line ("
+                        + ResponseLimits.HEADER_LINE_PROPERTY + ", OrchestrationClientBuilder.maxHeaderLineLength)";
+        return new OrchestrationResponseException(operation, 0, CallDeadline.name(operation)
+                + ": response headers over " + limit + "; the connection was discarded", ex);
+    }
+
+    private ScheduledThreadPoolExecutor timers() {
+        ScheduledThreadPoolExecutor current = timers;
+        return current != null ? current : createTimers();
+    }
+
+    private synchronized ScheduledThreadPoolExecutor createTimers() {
+        if (timers == null) {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread thread = new Thread(task, "formance-orchestration-deadlines");
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            executor.setKeepAliveTime(30, TimeUnit.SECONDS);
+            executor.allowCoreThreadTimeOut(true);
+            timers = executor;
+        }
+        return timers;
+    }
+
+    /** The pool's totals (leased, pending, available, max), {@code null} when the pool is not known. */
+    PoolStats poolStats() {
+        return pool == null ? null : pool.getTotalStats();
+    }
+
+    /** Closes the pooled client and stops the deadline timer. */
+    @Override
+    public void close() throws IOException {
+        synchronized (this) {
+            if (timers != null) {
+                timers.shutdownNow();
+            }
+        }
+        http.close();
     }
 
     private Origin origin(String url) throws IOException {
@@ -125,7 +233,8 @@ final class ApacheHttpClient5Transport implements Client {
         return config;
     }
 
-    private static Response toFeignResponse(ClassicHttpResponse response, Request request) throws IOException {
+    private Response toFeignResponse(ClassicHttpResponse response, Request request, OrchestrationOperation operation,
+            AttemptDeadline deadline) throws IOException {
         Map<String, Collection<String>> headers = new HashMap<>();
         for (Header header : response.getHeaders()) {
             headers.computeIfAbsent(header.getName(), name -> new ArrayList<>(1)).add(header.getValue());
@@ -137,10 +246,16 @@ final class ApacheHttpClient5Transport implements Client {
                 .headers(headers)
                 .request(request);
         if (entity == null) {
+            deadline.end();
             response.close();
             return builder.build();
         }
-        return builder.body(new EntityBody(response, entity)).build();
+        long announced = entity.getContentLength();
+        if (announced > limits.maxBodySize()) {
+            throw ResponseLimits.bodyTooLarge(operation, response.getCode(), limits.maxBodySize(),
+                    "Content-Length " + announced);
+        }
+        return builder.body(new EntityBody(response, entity, deadline, operation, limits.maxBodySize())).build();
     }
 
     /** The scheme and authority part of the URLs Feign builds for one target, parsed once. */
@@ -155,15 +270,26 @@ final class ApacheHttpClient5Transport implements Client {
         }
     }
 
-    /** A streamed response body; closing it releases the connection. */
+    /**
+     * A streamed response body, counted and bounded as it is read, under the attempt's deadline. Closing it after
+     * its end releases the connection to the pool; closing it earlier discards the connection.
+     */
     private static final class EntityBody implements Response.Body {
 
         private final ClassicHttpResponse response;
         private final HttpEntity entity;
+        private final AttemptDeadline deadline;
+        private final OrchestrationOperation operation;
+        private final int maxBodySize;
+        private BoundedStream stream;
 
-        EntityBody(ClassicHttpResponse response, HttpEntity entity) {
+        EntityBody(ClassicHttpResponse response, HttpEntity entity, AttemptDeadline deadline,
+                OrchestrationOperation operation, int maxBodySize) {
             this.response = response;
             this.entity = entity;
+            this.deadline = deadline;
+            this.operation = operation;
+            this.maxBodySize = maxBodySize;
         }
 
         @Override
@@ -179,7 +305,20 @@ final class ApacheHttpClient5Transport implements Client {
 
         @Override
         public InputStream asInputStream() throws IOException {
-            return entity.getContent();
+            if (stream == null) {
+                InputStream content;
+                try {
+                    content = entity.getContent();
+                }
+                catch (IOException | RuntimeException ex) {
+                    if (deadline.expired()) {
+                        throw deadline.exception(ex);
+                    }
+                    throw ex;
+                }
+                stream = new BoundedStream(content, this);
+            }
+            return stream;
         }
 
         @Override
@@ -187,14 +326,95 @@ final class ApacheHttpClient5Transport implements Client {
             return new InputStreamReader(asInputStream(), charset);
         }
 
+        /** Whether the whole body was read: its end was seen or its announced length reached. */
+        private boolean complete() {
+            if (stream == null) {
+                return entity.getContentLength() == 0;
+            }
+            long length = entity.getContentLength();
+            return stream.ended || (length >= 0 && stream.count >= length);
+        }
+
         @Override
         public void close() throws IOException {
             try {
-                EntityUtils.consume(entity);
+                if (complete() && !deadline.expired()) {
+                    EntityUtils.consume(entity);
+                }
+                else {
+                    deadline.abort(); // the rest, maybe endless, is not read: the connection is discarded
+                }
+            }
+            catch (IOException ex) {
+                deadline.abort(); // the body was read already; the connection is discarded
             }
             finally {
-                response.close();
+                try {
+                    response.close();
+                }
+                catch (IOException ex) {
+                    // aborted: nothing left to release
+                }
+                finally {
+                    deadline.end();
+                }
             }
+        }
+    }
+
+    /** Counts the bytes of a body as they are read and fails beyond the limit or after the deadline. */
+    private static final class BoundedStream extends FilterInputStream {
+
+        private final EntityBody body;
+        private long count;
+        private boolean ended;
+
+        BoundedStream(InputStream in, EntityBody body) {
+            super(in);
+            this.body = body;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (body.deadline.expired()) {
+                throw body.deadline.exception(null);
+            }
+            int n;
+            try {
+                // one byte past the limit tells a body of exactly the limit from a larger one
+                long room = (long) body.maxBodySize + 1 - count;
+                n = super.read(buffer, offset, (int) Math.min(length, Math.max(room, 1)));
+            }
+            catch (IOException | RuntimeException ex) {
+                if (body.deadline.expired()) {
+                    throw body.deadline.exception(ex);
+                }
+                throw ex;
+            }
+            if (n < 0) {
+                ended = true;
+                return n;
+            }
+            count += n;
+            if (count > body.maxBodySize) {
+                throw ResponseLimits.bodyTooLarge(body.operation, body.response.getCode(), body.maxBodySize,
+                        "more than " + body.maxBodySize + " bytes, counted after any decompression");
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] sink = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+            int read = read(sink, 0, sink.length);
+            return Math.max(read, 0);
         }
     }
 

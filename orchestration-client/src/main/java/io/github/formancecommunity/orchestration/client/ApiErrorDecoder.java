@@ -19,6 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * one, otherwise the status with a short excerpt of whatever came (nothing, an HTML page, broken JSON). The token
  * the request carried is masked wherever the body echoes it. On a 401 it tells the token source which token was
  * rejected.
+ *
+ * <p>At most {@link BodyExcerpt#MAX_ERROR_BODY} bytes of an error body are read (after decompression); the rest is
+ * not read, and the connection is discarded instead. An error without {@code errorMessage} says that the server
+ * gave none.
  */
 final class ApiErrorDecoder implements ErrorDecoder {
 
@@ -60,12 +64,15 @@ final class ApiErrorDecoder implements ErrorDecoder {
             String contentType = BodyExcerpt.contentType(response);
             return new OrchestrationApiException(operation, status, null, null, null, retryAfter,
                     prefix + " with a body that is not an API error (" + (contentType == null ? "no content type"
-                            : contentType) + "): " + BodyExcerpt.excerpt(body, redaction));
+                            : contentType) + (body.length >= BodyExcerpt.MAX_ERROR_BODY ? ", read up to the "
+                                    + Durations.size(BodyExcerpt.MAX_ERROR_BODY) + " limit of error bodies" : "")
+                            + "): " + BodyExcerpt.excerpt(body, redaction));
         }
         String errorMessage = redaction.apply(error.errorMessage());
         String details = redaction.apply(error.details());
         String message = prefix + " " + BodyExcerpt.truncate(redaction.apply(error.errorCode().value()), MAX_MESSAGE)
-                + ": " + BodyExcerpt.truncate(errorMessage, MAX_MESSAGE)
+                + ": " + (errorMessage == null || errorMessage.isBlank() ? "(the server gave no message)"
+                        : BodyExcerpt.truncate(errorMessage, MAX_MESSAGE))
                 + (details == null ? "" : " (" + BodyExcerpt.truncate(details, MAX_MESSAGE) + ")");
         return new OrchestrationApiException(operation, status, error.errorCode(), errorMessage, details, retryAfter,
                 message);
@@ -78,8 +85,11 @@ final class ApiErrorDecoder implements ErrorDecoder {
         try {
             return mapper.readValue(body, ApiError.class);
         }
-        catch (JacksonException ex) {
+        catch (JacksonException | StackOverflowError ex) {
             return null;
+        }
+        catch (RuntimeException ex) {
+            return null; // not an API error, whatever the mapper made of it
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.formancecommunity.orchestration.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 
@@ -20,6 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The operations without a result ({@code void}) are decoded too: whatever body came is read to its end, so a
  * response cut in the middle is an I/O failure (a transport exception) instead of a silent success, and a
  * non-JSON body (the HTML page of a wrong base URL answering 200) is an {@link OrchestrationResponseException}.
+ *
+ * <p>No body is read past its limit: a larger one is an {@link OrchestrationResponseException} naming the limit,
+ * raised once the limit is passed, before more is buffered (or at once, when the {@code Content-Length} says so).
+ * JSON too deep for the mapper's read constraints, or failing in a way Jackson does not type, is an
+ * {@link OrchestrationResponseException} too.
  */
 final class EnvelopeDecoder implements Decoder {
 
@@ -27,9 +31,15 @@ final class EnvelopeDecoder implements Decoder {
     static final int MAX_PREALLOCATED = 16 * 1024 * 1024;
 
     private final JsonMapper mapper;
+    private final int maxBodySize;
 
     EnvelopeDecoder(JsonMapper mapper) {
+        this(mapper, ResponseLimits.DEFAULT_MAX_BODY_SIZE);
+    }
+
+    EnvelopeDecoder(JsonMapper mapper, int maxBodySize) {
         this.mapper = mapper;
+        this.maxBodySize = maxBodySize;
     }
 
     @Override
@@ -37,13 +47,13 @@ final class EnvelopeDecoder implements Decoder {
         OrchestrationOperation operation = Operations.of(response.request());
         int status = response.status();
         if (type == void.class || type == Void.class) {
-            decodeNoContent(response, operation, status);
+            decodeNoContent(response, operation, status, maxBodySize);
             return null;
         }
         if (response.body() == null) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
-        byte[] body = readBody(response.body());
+        byte[] body = readBody(response.body(), maxBodySize, operation, status);
         if (body.length == 0) {
             throw unreadable(operation, status, "an empty body where JSON was expected", null);
         }
@@ -66,6 +76,19 @@ final class EnvelopeDecoder implements Decoder {
             throw unreadable(operation, status, "a body that is not valid for " + javaType.getRawClass().getSimpleName()
                     + where(ex) + " (" + BodyExcerpt.truncate(redaction.apply(ex.getOriginalMessage()), 200) + "): "
                     + BodyExcerpt.excerpt(body, redaction), redaction.appearsIn(ex) ? null : ex);
+        }
+        catch (StackOverflowError ex) {
+            // a mapper without nesting limits on JSON nested deeper than the stack: the stack is unwound here
+            throw unreadable(operation, status, "JSON nested too deeply to decode (" + body.length + " bytes)", null);
+        }
+        catch (OrchestrationException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            TokenRedaction redaction = TokenRedaction.of(response.request());
+            throw unreadable(operation, status, "a body that could not be decoded as "
+                    + javaType.getRawClass().getSimpleName() + " (" + ex.getClass().getSimpleName() + ")", 
+                    redaction.appearsIn(ex) ? null : ex);
         }
     }
 
@@ -97,8 +120,8 @@ final class EnvelopeDecoder implements Decoder {
      * Reads the body of an operation without result to its end. An empty or JSON body is accepted and ignored;
      * anything else (the HTML page a wrong base URL answers with 200) is not the Orchestration API.
      */
-    private static void decodeNoContent(Response response, OrchestrationOperation operation, int status)
-            throws IOException {
+    private static void decodeNoContent(Response response, OrchestrationOperation operation, int status,
+            int maxBodySize) throws IOException {
         if (response.body() == null) {
             return;
         }
@@ -106,7 +129,10 @@ final class EnvelopeDecoder implements Decoder {
         long rest;
         try (InputStream in = response.body().asInputStream()) {
             head = in.readNBytes(BodyExcerpt.MAX_EXCERPT + 512);
-            rest = in.transferTo(OutputStream.nullOutputStream());
+            rest = skipAtMost(in, (long) maxBodySize + 1 - head.length);
+        }
+        if (head.length + rest > maxBodySize) {
+            throw ResponseLimits.bodyTooLarge(operation, status, maxBodySize, "more than " + maxBodySize + " bytes");
         }
         String contentType = BodyExcerpt.contentType(response);
         if (head.length > 0 && !BodyExcerpt.isJson(contentType)) {
@@ -116,15 +142,45 @@ final class EnvelopeDecoder implements Decoder {
         }
     }
 
-    /**
-     * Reads the whole body. With a {@code Content-Length} the array is allocated once at its exact size:
-     * {@code readAllBytes()} would allocate an 8 KiB chunk and copy it for every small body.
-     */
+    /** Reads and drops up to {@code max} bytes, returning how many were there. */
+    private static long skipAtMost(InputStream in, long max) throws IOException {
+        byte[] sink = new byte[8192];
+        long total = 0;
+        while (total < max) {
+            int n = in.read(sink, 0, (int) Math.min(sink.length, max - total));
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    /** Reads the whole body with the default limit. */
     static byte[] readBody(Response.Body responseBody) throws IOException {
+        return readBody(responseBody, ResponseLimits.DEFAULT_MAX_BODY_SIZE, null, 200);
+    }
+
+    /**
+     * Reads the whole body, failing as soon as it passes {@code maxBodySize}. With a {@code Content-Length} the
+     * array is allocated once at its exact size: {@code readAllBytes()} would allocate an 8 KiB chunk and copy it
+     * for every small body.
+     */
+    static byte[] readBody(Response.Body responseBody, int maxBodySize, OrchestrationOperation operation, int status)
+            throws IOException {
         Integer length = responseBody.length();
+        if (length != null && length > maxBodySize) {
+            throw ResponseLimits.bodyTooLarge(operation, status, maxBodySize, "Content-Length " + length);
+        }
         try (InputStream in = responseBody.asInputStream()) {
             if (length == null || length < 0 || length > MAX_PREALLOCATED) {
-                return in.readAllBytes();
+                // one byte past the limit tells a body of exactly the limit from a larger one
+                byte[] body = in.readNBytes(maxBodySize == Integer.MAX_VALUE ? maxBodySize : maxBodySize + 1);
+                if (body.length > maxBodySize) {
+                    throw ResponseLimits.bodyTooLarge(operation, status, maxBodySize,
+                            "more than " + maxBodySize + " bytes");
+                }
+                return body;
             }
             byte[] body = new byte[length];
             int read = in.readNBytes(body, 0, length);

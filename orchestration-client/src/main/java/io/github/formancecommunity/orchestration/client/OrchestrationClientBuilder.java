@@ -16,7 +16,9 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -56,8 +58,10 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  *
  * Defaults: base URL {@code http://localhost}, path prefix {@code /api/orchestration}, connect time-out 5 s,
- * read time-out 30 s, run-wait time-out 5 min, 50 pooled connections, no authentication, no retries, no circuit
- * breaker, no observation, no logging.
+ * read time-out 30 s, run-wait time-out 5 min, attempt time limit 35 s (connect plus read), call time limit 70 s
+ * (twice the attempt limit), response bodies up to 32 MiB after decompression, at most 100 response header fields
+ * of at most 8 KiB each, 50 pooled connections, no authentication, no retries, no circuit breaker, no observation,
+ * no logging.
  *
  * <p>The decorations wrap each call in this order, outermost first: the observation (one per call, retries
  * included), the retries, the circuit breaker (once per attempt), then the {@linkplain #interceptor interceptors}
@@ -80,6 +84,11 @@ public final class OrchestrationClientBuilder {
     private @Nullable Duration readTimeout = Duration.ofSeconds(30);
     private @Nullable Duration runWaitTimeout = Duration.ofMinutes(5);
     private int maxConnections = 50;
+    private @Nullable Duration attemptTimeout; // null: connect + read
+    private @Nullable Duration callTimeout; // null: twice the attempt time-out
+    private int maxResponseBodySize = ResponseLimits.DEFAULT_MAX_BODY_SIZE;
+    private int maxHeaderCount = ResponseLimits.DEFAULT_MAX_HEADER_COUNT;
+    private int maxHeaderLineLength = ResponseLimits.DEFAULT_MAX_HEADER_LINE_LENGTH;
     private @Nullable LogLevel logLevel = LogLevel.NONE;
     private @Nullable Supplier<JsonMapper> mapper = OrchestrationJson::mapper; // not resolved before the wire is built
     private boolean lazy;
@@ -283,6 +292,52 @@ public final class OrchestrationClientBuilder {
         return this;
     }
 
+    /**
+     * The time limit of one attempt: connect, send, response headers and body together; {@code null} (the
+     * default) for the connect time-out plus the read time-out, 35 s with the defaults. On expiry the request is
+     * aborted, its connection discarded, and the call ends with an {@link OrchestrationTimeoutException} (a retry
+     * may follow). {@code runWorkflow} with {@code wait=true} gets at least the connect plus the run-wait time-out.
+     * Applies to the built-in HTTP client, not to one set with {@link #httpClient(Client)}.
+     */
+    public OrchestrationClientBuilder attemptTimeout(Duration attemptTimeout) {
+        this.attemptTimeout = attemptTimeout;
+        return this;
+    }
+
+    /**
+     * The time limit of a whole call, retries and back-offs included; {@code null} (the default) for twice the
+     * attempt time-out, 70 s with the defaults. No retry starts, and no back-off waits, past it.
+     * {@code runWorkflow} with {@code wait=true} gets at least its attempt time-out.
+     */
+    public OrchestrationClientBuilder callTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
+        return this;
+    }
+
+    /**
+     * The largest response body accepted, in bytes after decompression; default 32 MiB. A larger body ends the
+     * call with an {@link OrchestrationResponseException} as soon as the limit is passed, before it is buffered.
+     */
+    public OrchestrationClientBuilder maxResponseBodySize(int maxResponseBodySize) {
+        this.maxResponseBodySize = maxResponseBodySize;
+        return this;
+    }
+
+    /** The most header fields a response may have; default 100. Applies to the built-in HTTP client. */
+    public OrchestrationClientBuilder maxHeaderCount(int maxHeaderCount) {
+        this.maxHeaderCount = maxHeaderCount;
+        return this;
+    }
+
+    /**
+     * The longest status or header line of a response, in bytes; default 8192. Applies to the built-in HTTP
+     * client.
+     */
+    public OrchestrationClientBuilder maxHeaderLineLength(int maxHeaderLineLength) {
+        this.maxHeaderLineLength = maxHeaderLineLength;
+        return this;
+    }
+
     /** The size of the connection pool (ignored when {@link #httpClient(Client)} is set). */
     public OrchestrationClientBuilder maxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
@@ -341,6 +396,15 @@ public final class OrchestrationClientBuilder {
         if (!invalid.isEmpty()) {
             throw new IllegalArgumentException(invalid.get(0).message());
         }
+        if (attemptTimeout != null) {
+            requirePositive(attemptTimeout, "attemptTimeout");
+        }
+        if (callTimeout != null) {
+            requirePositive(callTimeout, "callTimeout");
+        }
+        requireInRange(maxResponseBodySize, 1, ResponseLimits.LARGEST_BODY, "maxResponseBodySize");
+        requireInRange(maxHeaderCount, 1, Integer.MAX_VALUE, "maxHeaderCount");
+        requireInRange(maxHeaderLineLength, 1, Integer.MAX_VALUE, "maxHeaderLineLength");
         String target = normalizeBaseUrl(baseUrl) + normalizePrefix(pathPrefix);
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(mapper, "jsonMapper");
@@ -363,7 +427,8 @@ public final class OrchestrationClientBuilder {
             owned.forEach(resource -> closeQuietly(resource, ex));
             throw ex;
         }
-        return new OrchestrationV1Client(wire, decorations(), tokens, options(runWaitTimeout), description, owned);
+        return new OrchestrationV1Client(wire, decorations(), tokens, options(runWaitTimeout), description, owned,
+                deadlines());
     }
 
     private ClientCredentialsTokenSource clientCredentialsSource() {
@@ -406,6 +471,10 @@ public final class OrchestrationClientBuilder {
         return chain;
     }
 
+    private Deadlines deadlines() {
+        return Deadlines.of(connectTimeout, readTimeout, runWaitTimeout, attemptTimeout, callTimeout);
+    }
+
     /** Builds the wire from a snapshot of this builder's settings: later changes to the builder do not reach it. */
     private Supplier<Wire.Parts> wireFactory(String target, @Nullable BearerTokenSource tokens) {
         Client givenClient = httpClient;
@@ -416,19 +485,23 @@ public final class OrchestrationClientBuilder {
         Duration connect = connectTimeout;
         Duration read = readTimeout;
         int poolSize = maxConnections;
+        Duration attemptLimit = deadlines().attempt();
+        ResponseLimits limits = new ResponseLimits(maxResponseBodySize, maxHeaderCount, maxHeaderLineLength);
         return () -> {
             JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
             Client client = givenClient;
-            CloseableHttpClient pooled = null;
+            ApacheHttpClient5Transport pooled = null;
             if (client == null) {
-                pooled = pooledHttpClient(connect, read, poolSize);
-                client = new ApacheHttpClient5Transport(pooled, RequestConfig.DEFAULT);
+                PoolingHttpClientConnectionManager pool = connectionPool(connect, read, poolSize, limits);
+                pooled = new ApacheHttpClient5Transport(pooledHttpClient(pool), RequestConfig.DEFAULT,
+                        attemptLimit, limits, pool);
+                client = pooled;
             }
             Feign.Builder feign = Feign.builder()
                     .client(client)
                     .contract(new Contract.Default())
                     .encoder(new JsonEncoder(json))
-                    .decoder(new EnvelopeDecoder(json))
+                    .decoder(new EnvelopeDecoder(json, limits.maxBodySize()))
                     .decodeVoid()
                     .errorDecoder(new ApiErrorDecoder(json, tokens))
                     .retryer(Retryer.NEVER_RETRY)
@@ -467,9 +540,10 @@ public final class OrchestrationClientBuilder {
                 TimeUnit.MILLISECONDS, false);
     }
 
-    private static CloseableHttpClient pooledHttpClient(Duration connectTimeout, Duration readTimeout,
-            int maxConnections) {
-        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+    private static PoolingHttpClientConnectionManager connectionPool(Duration connectTimeout, Duration readTimeout,
+            int maxConnections, ResponseLimits limits) {
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(limitedConnections(limits))
                 .setTlsSocketStrategy(new LazyTlsSocketStrategy())
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
@@ -479,6 +553,25 @@ public final class OrchestrationClientBuilder {
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
                 .build();
+    }
+
+    /** Connections whose response parser refuses more header fields, or longer lines, than the limits allow. */
+    private static ManagedHttpClientConnectionFactory limitedConnections(ResponseLimits limits) {
+        return ManagedHttpClientConnectionFactory.builder()
+                .http1Config(Http1Config.custom()
+                        // the parser refuses a count that reaches its setting, and a line whose bytes up to its
+                        // carriage return reach it: the margins make ours "at most", the CR LF not counted
+                        .setMaxHeaderCount(plus(limits.maxHeaderCount(), 1))
+                        .setMaxLineLength(plus(limits.maxHeaderLineLength(), 2))
+                        .build())
+                .build();
+    }
+
+    private static int plus(int limit, int margin) {
+        return limit > Integer.MAX_VALUE - margin ? Integer.MAX_VALUE : limit + margin;
+    }
+
+    private static CloseableHttpClient pooledHttpClient(PoolingHttpClientConnectionManager pool) {
         return HttpClients.custom()
                 .setConnectionManager(pool)
                 .disableAutomaticRetries()
@@ -660,6 +753,18 @@ public final class OrchestrationClientBuilder {
          */
         public String message() {
             return setting.settingName() + " " + reason;
+        }
+    }
+
+    private static void requireInRange(int value, int min, int max, String name) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
         }
     }
 

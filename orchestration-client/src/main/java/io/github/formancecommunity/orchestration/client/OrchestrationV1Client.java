@@ -43,10 +43,12 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     private final Request.Options runWaitOptions;
     private final String description;
     private final List<AutoCloseable> owned;
+    private final Deadlines deadlines;
 
     OrchestrationV1Client(Wire wire, List<OrchestrationCallInterceptor> interceptors,
             @Nullable BearerTokenSource tokenSource, Request.Options runWaitOptions, String description,
-            List<AutoCloseable> owned) {
+            List<AutoCloseable> owned, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.wire = wire;
         this.interceptors = interceptors.toArray(new OrchestrationCallInterceptor[0]);
         this.tokenSource = tokenSource;
@@ -138,7 +140,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         Map<String, String> body = Arguments.requireVariables(variables, op);
         if (wait) {
             return data(op, Ids.of("workflowID", workflowId),
-                    api -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions));
+                    api -> api.runWorkflowAndWait(workflowIdSegment, body, runWaitOptions), true);
         }
         return data(op, Ids.of("workflowID", workflowId), api -> api.runWorkflow(workflowIdSegment, body));
     }
@@ -252,9 +254,14 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     }
 
     private <T> T data(OrchestrationOperation operation, String ids, WireCall<DataEnvelope<T>> call) {
+        return data(operation, ids, call, false);
+    }
+
+    private <T> T data(OrchestrationOperation operation, String ids, WireCall<DataEnvelope<T>> call,
+            boolean runWait) {
         Attempts attempts = new Attempts();
         try {
-            return unwrap(operation, send(operation, attempts, call));
+            return unwrap(operation, send(operation, attempts, call, runWait));
         }
         catch (OrchestrationException ex) {
             throw attempts.describe(ex, ids);
@@ -264,7 +271,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     private <T> T call(OrchestrationOperation operation, String ids, WireCall<T> call) {
         Attempts attempts = new Attempts();
         try {
-            return send(operation, attempts, call);
+            return send(operation, attempts, call, false);
         }
         catch (OrchestrationException ex) {
             throw attempts.describe(ex, ids);
@@ -292,14 +299,24 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return data;
     }
 
-    private <T> T send(OrchestrationOperation operation, Attempts attempts, WireCall<T> call) {
+    /** The connection pool's totals, {@code null} with an HTTP client given to the builder. */
+    org.apache.hc.core5.pool.@Nullable PoolStats poolStats() {
+        return wire.resources() instanceof ApacheHttpClient5Transport transport ? transport.poolStats() : null;
+    }
+
+    private <T> T send(OrchestrationOperation operation, Attempts attempts, WireCall<T> call, boolean runWait) {
         // Resolved before the interceptors: a lazy client's first call builds the wire here, outside the timer
         // and the circuit breaker, and a closed client fails here.
         OrchestrationV1Api api = wire.api();
-        if (interceptors.length == 0) {
-            return attempts.run(() -> sendWithAuthRetry(operation, api, call));
+        // the call's deadline covers every interceptor: retries and their back-offs included
+        try (CallDeadline.Scope deadline = runWait
+                ? CallDeadline.start(deadlines.runWaitCall(), deadlines.runWaitAttempt())
+                : CallDeadline.start(deadlines.call(), deadlines.attempt())) {
+            if (interceptors.length == 0) {
+                return attempts.run(() -> sendWithAuthRetry(operation, api, call));
+            }
+            return new Link<>(new CallHeaders(), attempts, 0, operation, api, call).execute();
         }
-        return new Link<>(new CallHeaders(), attempts, 0, operation, api, call).execute();
     }
 
     /**
@@ -380,6 +397,11 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
             }
             throw new OrchestrationTransportException(operation,
                     operation.operationId() + " failed: " + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
+        }
+        catch (RuntimeException ex) {
+            // nothing a server sends may end a call in an untyped exception
+            throw new OrchestrationTransportException(operation, operation.operationId() + " failed: "
+                    + ex.getClass().getSimpleName() + ": " + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
         }
     }
 

@@ -88,6 +88,12 @@ final class Wire implements Closeable {
         return !releaseIfClosed();
     }
 
+    /** What is closed with the client, {@code null} when nothing is built or there is nothing to close. */
+    Closeable resources() {
+        Parts current = parts;
+        return current == null ? null : current.resources();
+    }
+
     boolean isBuilt() {
         return parts.get() != null;
     }

@@ -80,6 +80,11 @@ public final class OrchestrationAutoConfiguration {
                 .readTimeout(properties.getReadTimeout())
                 .runWaitTimeout(properties.getRunWaitTimeout())
                 .maxConnections(properties.getMaxConnections())
+                .attemptTimeout(properties.getLimits().getAttemptTimeout())
+                .callTimeout(properties.getLimits().getCallTimeout())
+                .maxResponseBodySize((int) properties.getLimits().getMaxResponseBodySize().toBytes())
+                .maxHeaderCount(properties.getLimits().getMaxHeaderCount())
+                .maxHeaderLineLength((int) properties.getLimits().getMaxHeaderLineLength().toBytes())
                 .logLevel(properties.getLogging().getLevel())
                 .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
                 .tokenRefreshBeforeExpiry(properties.getAuth().getRefreshBeforeExpiry());

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import io.github.formancecommunity.orchestration.client.LogLevel;
 
@@ -60,6 +61,8 @@ public class OrchestrationProperties {
     private final Health health = new Health();
 
     private final Logging logging = new Logging();
+
+    private final Limits limits = new Limits();
 
     public boolean isEnabled() {
         return enabled;
@@ -151,6 +154,10 @@ public class OrchestrationProperties {
 
     public Logging getLogging() {
         return logging;
+    }
+
+    public Limits getLimits() {
+        return limits;
     }
 
     @Override
@@ -436,6 +443,72 @@ public class OrchestrationProperties {
 
         public void setLevel(LogLevel level) {
             this.level = level;
+        }
+    }
+
+    /** Bounds on each call against a broken or hostile server: time limits, body and header sizes. */
+    public static class Limits {
+
+        /**
+         * Time limit of one attempt: connect, send, response headers and body together. Unset: connect-timeout plus
+         * read-timeout (35s with the defaults). runWorkflow with wait=true gets at least connect-timeout plus
+         * run-wait-timeout.
+         */
+        private Duration attemptTimeout;
+
+        /**
+         * Time limit of a whole call, retries and back-offs included. Unset: twice the attempt time-out (70s with
+         * the defaults). runWorkflow with wait=true gets at least its attempt time-out.
+         */
+        private Duration callTimeout;
+
+        /** Largest response body accepted, counted after decompression. */
+        private DataSize maxResponseBodySize = DataSize.ofMegabytes(32);
+
+        /** Most header fields a response may have. */
+        private int maxHeaderCount = 100;
+
+        /** Longest status or header line of a response. */
+        private DataSize maxHeaderLineLength = DataSize.ofKilobytes(8);
+
+        public Duration getAttemptTimeout() {
+            return attemptTimeout;
+        }
+
+        public void setAttemptTimeout(Duration attemptTimeout) {
+            this.attemptTimeout = attemptTimeout;
+        }
+
+        public Duration getCallTimeout() {
+            return callTimeout;
+        }
+
+        public void setCallTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+        }
+
+        public DataSize getMaxResponseBodySize() {
+            return maxResponseBodySize;
+        }
+
+        public void setMaxResponseBodySize(DataSize maxResponseBodySize) {
+            this.maxResponseBodySize = maxResponseBodySize;
+        }
+
+        public int getMaxHeaderCount() {
+            return maxHeaderCount;
+        }
+
+        public void setMaxHeaderCount(int maxHeaderCount) {
+            this.maxHeaderCount = maxHeaderCount;
+        }
+
+        public DataSize getMaxHeaderLineLength() {
+            return maxHeaderLineLength;
+        }
+
+        public void setMaxHeaderLineLength(DataSize maxHeaderLineLength) {
+            this.maxHeaderLineLength = maxHeaderLineLength;
         }
     }
 }

@@ -63,6 +63,7 @@ final class OrchestrationPropertiesValidator {
         checkAuth(properties.getAuth());
         checkRetry(properties.getRetry());
         checkCircuitBreaker(properties.getCircuitBreaker());
+        checkLimits(properties.getLimits());
         positive("health.timeout", properties.getHealth().getTimeout());
     }
 
@@ -191,6 +192,24 @@ final class OrchestrationPropertiesValidator {
         if (wait != null && wait.compareTo(Duration.ofMillis(1)) < 0) {
             reject("circuit-breaker.wait-duration-in-open-state", "must be a positive duration of at least 1ms (got "
                     + DurationText.of(wait) + ")");
+        }
+    }
+
+    private void checkLimits(OrchestrationProperties.Limits limits) {
+        if (limits.getAttemptTimeout() != null) {
+            positive("limits.attempt-timeout", limits.getAttemptTimeout());
+        }
+        if (limits.getCallTimeout() != null) {
+            positive("limits.call-timeout", limits.getCallTimeout());
+        }
+        size("limits.max-response-body-size", limits.getMaxResponseBodySize(), Integer.MAX_VALUE - 8);
+        atLeastOne("limits.max-header-count", limits.getMaxHeaderCount());
+        size("limits.max-header-line-length", limits.getMaxHeaderLineLength(), Integer.MAX_VALUE);
+    }
+
+    private void size(String name, org.springframework.util.unit.DataSize value, long max) {
+        if (value == null || value.toBytes() < 1 || value.toBytes() > max) {
+            reject(name, "must be a size between 1B and " + max + "B such as 32MB (got " + value + ")");
         }
     }
 

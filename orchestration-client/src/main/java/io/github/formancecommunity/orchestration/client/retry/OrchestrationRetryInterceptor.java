@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationCall;
+import io.github.formancecommunity.orchestration.client.OrchestrationCallLimit;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.github.formancecommunity.orchestration.client.OrchestrationCircuitOpenException;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
+import io.github.formancecommunity.orchestration.client.OrchestrationTimeoutException;
 import io.github.formancecommunity.orchestration.client.OrchestrationTransportException;
 
 /**
@@ -28,6 +30,11 @@ import io.github.formancecommunity.orchestration.client.OrchestrationTransportEx
  * {@code initialBackoff × multiplier^n}, capped at {@code maxBackoff}. When the failure carries a
  * {@code Retry-After}, the wait is the longer of the two, still capped at {@code maxBackoff}. No jitter is added.
  * An interrupt while waiting ends the retries: the interrupt flag is restored and the last failure is thrown.
+ *
+ * <p>The call's time limit ({@link OrchestrationCallLimit}) bounds the retries: once it has expired, or when the
+ * wait before the next retry would reach it, no retry follows and the call ends with the
+ * {@link OrchestrationTimeoutException} of the expired limit, the
+ * last failure as its cause.
  */
 public final class OrchestrationRetryInterceptor implements OrchestrationCallInterceptor {
 
@@ -99,6 +106,11 @@ public final class OrchestrationRetryInterceptor implements OrchestrationCallInt
                     throw ex;
                 }
                 Duration wait = waitBefore(attempt - 1, ex);
+                Duration left = OrchestrationCallLimit.remaining().orElse(null);
+                if (left != null && left.compareTo(wait) <= 0) {
+                    // no time for the back-off and another attempt: end with the call's limit, not the attempt's
+                    throw isCallLimit(ex) ? ex : OrchestrationCallLimit.expired(operation, ex);
+                }
                 if (log.isDebugEnabled()) {
                     log.debug("{} failed on attempt {}/{} ({}); retrying in {} ms", operation.operationId(), attempt,
                             maxAttempts, reason(ex), wait.toMillis());
@@ -112,6 +124,10 @@ public final class OrchestrationRetryInterceptor implements OrchestrationCallInt
                 }
             }
         }
+    }
+
+    private static boolean isCallLimit(RuntimeException ex) {
+        return ex instanceof OrchestrationTimeoutException && OrchestrationCallLimit.remaining().map(left -> left.isNegative() || left.isZero()).orElse(false);
     }
 
     /** Whether a failure is worth another attempt of an idempotent operation. */
