@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The Feign target of one client and the connection pool behind it, built once: when the client is built, or on
  * the first call (or {@link #prepare()}) for a lazy client. Building loads and initialises Jackson, Apache
@@ -89,8 +91,8 @@ final class Wire implements Closeable {
     }
 
     /** What is closed with the client, {@code null} when nothing is built or there is nothing to close. */
-    Closeable resources() {
-        Parts current = parts;
+    @Nullable Closeable resources() {
+        Parts current = parts.get();
         return current == null ? null : current.resources();
     }
 
