@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -40,6 +41,9 @@ import feign.Response;
  *
  * <p>Headers are sent as Feign resolved them, except {@code Content-Length}, which HttpClient derives from the
  * body. The response body is streamed; closing it consumes what is left and returns the connection to the pool.
+ *
+ * <p>A response that came from an HTTP proxy rather than the server (a {@code 407}, or the answer to a refused
+ * {@code CONNECT}) ends in a {@link ProxyRefusedException}.
  */
 final class ApacheHttpClient5Transport implements Client {
 
@@ -84,7 +88,21 @@ final class ApacheHttpClient5Transport implements Client {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config(options));
         ClassicHttpResponse response = http.executeOpen(origin.host(), message, context);
+        if (response.getCode() == 407 || context.getAttribute(TargetReachedMarker.NAME) == null) {
+            throw proxyRefused(response, context);
+        }
         return toFeignResponse(response, request);
+    }
+
+    /** The proxy answered (a 407, or a refused {@code CONNECT}): the response is dropped, the proxy named. */
+    private static ProxyRefusedException proxyRefused(ClassicHttpResponse response, HttpClientContext context)
+            throws IOException {
+        int status = response.getCode();
+        String reason = response.getReasonPhrase();
+        response.close();
+        RouteInfo route = context.getHttpRoute();
+        HttpHost proxy = route == null ? null : route.getProxyHost();
+        return new ProxyRefusedException(proxy == null ? "(unknown)" : proxy.toHostString(), status, reason);
     }
 
     private Origin origin(String url) throws IOException {

@@ -11,12 +11,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -42,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  *
  * Defaults: base URL {@code http://localhost}, path prefix {@code /api/orchestration}, connect time-out 5 s,
- * read time-out 30 s, run-wait time-out 5 min, 50 pooled connections, no authentication, no logging.
+ * read time-out 30 s, run-wait time-out 5 min, 50 pooled connections, no authentication, no logging, the JVM's
+ * proxy settings ({@link java.net.ProxySelector#getDefault()}) and the JVM's default trust store.
  */
 public final class OrchestrationClientBuilder {
 
@@ -62,6 +72,8 @@ public final class OrchestrationClientBuilder {
     private Supplier<JsonMapper> mapper = OrchestrationJson::mapper; // not resolved before the wire is built
     private boolean lazy;
     private Client httpClient;
+    private OrchestrationProxy proxy;
+    private SSLContext sslContext;
     private final List<OrchestrationCallInterceptor> interceptors = new ArrayList<>();
     private final List<OrchestrationFeignBuilderCustomizer> customizers = new ArrayList<>();
 
@@ -134,6 +146,28 @@ public final class OrchestrationClientBuilder {
         return this;
     }
 
+    /**
+     * The HTTP proxy every request goes through (https through a {@code CONNECT} tunnel), overriding the JVM's
+     * proxy settings; {@code null} (the default) follows the JVM's settings through
+     * {@link java.net.ProxySelector#getDefault()}, read at each new connection. Ignored when
+     * {@link #httpClient(Client)} is set.
+     */
+    public OrchestrationClientBuilder proxy(OrchestrationProxy proxy) {
+        this.proxy = proxy;
+        return this;
+    }
+
+    /**
+     * The TLS context of https connections: the certificate authorities the client trusts and, for mutual TLS, its
+     * key material. {@code null} (the default) uses the JVM's defaults, set up on the first https connection.
+     * The server's host name is always verified against its certificate. Ignored when {@link #httpClient(Client)}
+     * is set.
+     */
+    public OrchestrationClientBuilder sslContext(SSLContext sslContext) {
+        this.sslContext = sslContext;
+        return this;
+    }
+
     /** Adds an interceptor; the first added runs outermost. */
     public OrchestrationClientBuilder interceptor(OrchestrationCallInterceptor interceptor) {
         this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
@@ -192,12 +226,14 @@ public final class OrchestrationClientBuilder {
         Duration connect = connectTimeout;
         Duration read = readTimeout;
         int poolSize = maxConnections;
+        OrchestrationProxy through = proxy;
+        SSLContext tls = sslContext;
         return () -> {
             JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
             Client client = givenClient;
             CloseableHttpClient pooled = null;
             if (client == null) {
-                pooled = pooledHttpClient(connect, read, poolSize);
+                pooled = pooledHttpClient(connect, read, poolSize, through, tls);
                 client = new ApacheHttpClient5Transport(pooled, RequestConfig.DEFAULT);
             }
             Feign.Builder feign = Feign.builder()
@@ -243,9 +279,12 @@ public final class OrchestrationClientBuilder {
     }
 
     private static CloseableHttpClient pooledHttpClient(Duration connectTimeout, Duration readTimeout,
-            int maxConnections) {
+            int maxConnections, OrchestrationProxy proxy, SSLContext sslContext) {
+        // DefaultClientTlsStrategy(SSLContext) verifies the host name with HttpClient's default verifier
+        LazyTlsSocketStrategy tls = sslContext == null ? new LazyTlsSocketStrategy()
+                : new LazyTlsSocketStrategy(() -> new DefaultClientTlsStrategy(sslContext));
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setTlsSocketStrategy(new LazyTlsSocketStrategy())
+                .setTlsSocketStrategy(tls)
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -254,12 +293,23 @@ public final class OrchestrationClientBuilder {
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build())
                 .build();
-        return HttpClients.custom()
+        HttpClientBuilder http = HttpClients.custom()
                 .setConnectionManager(pool)
+                // null: ProxySelector.getDefault() at each new route, so the JVM's settings apply as they are then
+                .setRoutePlanner(new SystemDefaultRoutePlanner(proxy == null ? null : proxy.proxySelector()))
+                .addExecInterceptorAfter(ChainElement.CONNECT.name(), TargetReachedMarker.NAME,
+                        new TargetReachedMarker())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
-                .disableCookieManagement()
-                .build();
+                .disableCookieManagement();
+        if (proxy != null && proxy.hasCredentials()) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            java.net.PasswordAuthentication secret = proxy.credentials();
+            credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
+                    new UsernamePasswordCredentials(secret.getUserName(), secret.getPassword()));
+            http.setDefaultCredentialsProvider(credentials);
+        }
+        return http.build();
     }
 
     static String normalizeBaseUrl(String baseUrl) {
@@ -325,6 +375,7 @@ public final class OrchestrationClientBuilder {
     public String toString() {
         return "OrchestrationClientBuilder[baseUrl=" + (baseUrl == null ? null : withoutCredentials(baseUrl))
                 + ", pathPrefix=" + pathPrefix + ", auth="
-                + (tokenSource == null ? "none" : "set") + "]";
+                + (tokenSource == null ? "none" : "set") + ", proxy=" + (proxy == null ? "system" : proxy)
+                + ", tls=" + (sslContext == null ? "default" : "custom") + "]";
     }
 }

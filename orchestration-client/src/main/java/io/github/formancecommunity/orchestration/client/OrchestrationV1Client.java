@@ -35,6 +35,9 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
  */
 public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
+    /** Where the trust and key material of the API calls is set, named in TLS failures. */
+    private static final String TLS_SETTING = "formance.orchestration.ssl.bundle (or the builder's sslContext)";
+
     private final Wire wire;
     private final OrchestrationCallInterceptor[] interceptors;
     private final BearerTokenSource tokenSource;
@@ -310,6 +313,15 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         if (cause instanceof InterruptedIOException) {
             return new OrchestrationTimeoutException(operation,
                     operation.operationId() + " timed out (" + reason + ")", cause);
+        }
+        if (cause instanceof ProxyRefusedException refused) {
+            return new OrchestrationProxyException(operation,
+                    operation.operationId() + " failed: " + refused.getMessage(), refused.status(), cause);
+        }
+        String tls = TlsFailures.explain(cause, TLS_SETTING);
+        if (tls != null) {
+            return new OrchestrationTransportException(operation, operation.operationId() + " failed: " + tls,
+                    cause);
         }
         return new OrchestrationTransportException(operation,
                 operation.operationId() + " failed: no usable response (" + reason + ")", cause);
