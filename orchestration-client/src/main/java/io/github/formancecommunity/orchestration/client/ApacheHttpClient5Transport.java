@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.SocketException;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import org.apache.hc.client5.http.RouteInfo;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -87,22 +88,27 @@ final class ApacheHttpClient5Transport implements Client {
         }
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config(options));
-        ClassicHttpResponse response = http.executeOpen(origin.host(), message, context);
-        if (response.getCode() == 407 || context.getAttribute(TargetReachedMarker.NAME) == null) {
-            throw proxyRefused(response, context);
+        ClassicHttpResponse response;
+        try {
+            response = http.executeOpen(origin.host(), message, context);
+        }
+        catch (SocketException | NoHttpResponseException ex) {
+            throw "https".equals(origin.host().getSchemeName()) ? TlsFailures.closedOverTls(ex) : ex;
+        }
+        HttpHost proxy = ProxyAnswerDetector.answeringProxy(context, response.getCode());
+        if (proxy != null) {
+            throw proxyRefused(response, proxy);
         }
         return toFeignResponse(response, request);
     }
 
     /** The proxy answered (a 407, or a refused {@code CONNECT}): the response is dropped, the proxy named. */
-    private static ProxyRefusedException proxyRefused(ClassicHttpResponse response, HttpClientContext context)
+    private static ProxyRefusedException proxyRefused(ClassicHttpResponse response, HttpHost proxy)
             throws IOException {
         int status = response.getCode();
         String reason = response.getReasonPhrase();
         response.close();
-        RouteInfo route = context.getHttpRoute();
-        HttpHost proxy = route == null ? null : route.getProxyHost();
-        return new ProxyRefusedException(proxy == null ? "(unknown)" : proxy.toHostString(), status, reason);
+        return new ProxyRefusedException(proxy.toHostString(), status, reason);
     }
 
     private Origin origin(String url) throws IOException {

@@ -17,7 +17,6 @@ import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -297,11 +296,10 @@ public final class OrchestrationClientBuilder {
                 .setConnectionManager(pool)
                 // null: ProxySelector.getDefault() at each new route, so the JVM's settings apply as they are then
                 .setRoutePlanner(new SystemDefaultRoutePlanner(proxy == null ? null : proxy.proxySelector()))
-                .addExecInterceptorAfter(ChainElement.CONNECT.name(), TargetReachedMarker.NAME,
-                        new TargetReachedMarker())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement();
+        ProxyAnswerDetector.install(http);
         if (proxy != null && proxy.hasCredentials()) {
             BasicCredentialsProvider credentials = new BasicCredentialsProvider();
             java.net.PasswordAuthentication secret = proxy.credentials();

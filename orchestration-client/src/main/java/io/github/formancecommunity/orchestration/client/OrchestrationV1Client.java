@@ -35,8 +35,6 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
  */
 public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
-    /** Where the trust and key material of the API calls is set, named in TLS failures. */
-    private static final String TLS_SETTING = "formance.orchestration.ssl.bundle (or the builder's sslContext)";
 
     private final Wire wire;
     private final OrchestrationCallInterceptor[] interceptors;
@@ -318,7 +316,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
             return new OrchestrationProxyException(operation,
                     operation.operationId() + " failed: " + refused.getMessage(), refused.status(), cause);
         }
-        String tls = TlsFailures.explain(cause, TLS_SETTING);
+        String tls = TlsFailures.explain(cause, TlsFailures.API_SETTING);
         if (tls != null) {
             return new OrchestrationTransportException(operation, operation.operationId() + " failed: " + tls,
                     cause);

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client;
 
+import java.io.IOException;
+import java.net.SocketException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -9,12 +11,17 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
+import org.apache.hc.core5.http.NoHttpResponseException;
+
 /**
  * Explains a failed TLS exchange in words a user can act on: which check failed (unknown CA, expired certificate,
  * certificate for another host, client certificate missing or refused) and which setting to look at. Used for the
  * API calls, the OAuth2 token requests and the health check alike.
  */
 public final class TlsFailures {
+
+    /** Where the trust and key material of the API calls is set. */
+    static final String API_SETTING = "formance.orchestration.ssl.bundle (or the builder's sslContext)";
 
     private TlsFailures() {
     }
@@ -43,11 +50,26 @@ public final class TlsFailures {
             return null;
         }
         if (what == null) {
-            what = "the TLS handshake failed";
+            what = "the TLS exchange failed (a server that requires a client certificate for mutual TLS also ends"
+                    + " it like this)";
         }
         String detail = ssl.getClass().getSimpleName() + (ssl.getMessage() == null ? ""
                 : ": " + BodyExcerpt.truncate(ssl.getMessage(), 200));
         return "TLS failed: " + what + " (" + detail + "); check " + setting;
+    }
+
+    /**
+     * The same failure with a hint added to its message: over https, a connection the server resets or closes
+     * while the client writes is also how a server that requires a client certificate turns away a client without
+     * one (the TLS alert does not always reach the client).
+     */
+    static IOException closedOverTls(IOException failure) {
+        String message = failure.getMessage() + "; over https this is also how a server that requires a client"
+                + " certificate (mutual TLS) refuses a client without one: check " + API_SETTING;
+        IOException hinted = failure instanceof NoHttpResponseException ? new NoHttpResponseException(message)
+                : new SocketException(message);
+        hinted.initCause(failure);
+        return hinted;
     }
 
     private static String check(Throwable cause) {
@@ -57,6 +79,14 @@ public final class TlsFailures {
         }
         if (cause instanceof CertificateNotYetValidException) {
             return "the server's certificate is not valid yet";
+        }
+        if (cause instanceof CertPathValidatorException validation
+                && validation.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+            return "the server's certificate (or one of its issuers) has expired";
+        }
+        if (cause instanceof CertPathValidatorException validation
+                && validation.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+            return "the server's certificate (or one of its issuers) is not valid yet";
         }
         if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException
                 || message.contains("unable to find valid certification path")) {

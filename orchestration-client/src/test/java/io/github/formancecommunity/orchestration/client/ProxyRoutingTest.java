@@ -158,7 +158,7 @@ class ProxyRoutingTest {
                     client::getServerInfo);
 
             assertThat(error.proxyStatus()).isEqualTo(502);
-            assertThat(error.getMessage()).contains("502", "could not reach the server");
+            assertThat(error.getMessage()).contains("proxy 127.0.0.1:" + proxy.port(), "502", "could not reach the server");
         }
         assertThat(proxy.targets()).containsExactly("CONNECT orchestration.invalid:8443");
     }

@@ -13,6 +13,7 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
+import io.github.formancecommunity.orchestration.test.tls.EmbeddedTls;
 
 /**
  * Starts the embedded server for one application context, adds the {@code formance.orchestration.*} properties
@@ -34,12 +35,13 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
 
     /** The annotation's values, compared by value. */
     record Settings(String pathPrefix, boolean auth, String clientId, String clientSecret, Duration tokenTtl,
-            Duration maxDelay) {
+            Duration maxDelay, boolean https, boolean clientCertificate) {
 
         static Settings of(AutoConfigureEmbeddedOrchestration annotation) {
             return new Settings(annotation.pathPrefix(), annotation.auth(), annotation.clientId(),
                     annotation.clientSecret(), duration(annotation.tokenTtl(), "tokenTtl"),
-                    annotation.maxDelay().isEmpty() ? null : duration(annotation.maxDelay(), "maxDelay"));
+                    annotation.maxDelay().isEmpty() ? null : duration(annotation.maxDelay(), "maxDelay"),
+                    annotation.https(), annotation.clientCertificate());
         }
 
         private static Duration duration(String value, String attribute) {
@@ -55,7 +57,8 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
         @Override
         public String toString() {
             return "Settings[pathPrefix=" + pathPrefix + ", auth=" + auth + ", clientId=" + clientId
-                    + ", tokenTtl=" + tokenTtl + ", maxDelay=" + maxDelay + "]";
+                    + ", tokenTtl=" + tokenTtl + ", maxDelay=" + maxDelay + ", https=" + https
+                    + ", clientCertificate=" + clientCertificate + "]";
         }
     }
 
@@ -70,6 +73,10 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
         if (settings.maxDelay() != null) {
             builder.maxDelay(settings.maxDelay());
         }
+        if (settings.https()) {
+            builder.https(settings.clientCertificate() ? EmbeddedTls.generated().requireClientCertificate()
+                    : EmbeddedTls.generated());
+        }
         EmbeddedOrchestrationServer server = builder.start();
 
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -80,6 +87,7 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
             properties.put("formance.orchestration.auth.client-secret", settings.clientSecret());
             properties.put("formance.orchestration.auth.token-url", server.tokenUrl());
         }
+        server.tls().ifPresent(tls -> properties.putAll(SslBundleProperties.of(tls)));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
         context.getBeanFactory().registerSingleton(BEAN_NAME, server);
         context.addApplicationListener(new StopOnClose(context, server));
