@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
@@ -48,13 +49,14 @@ public class OrchestrationAutoConfiguration {
      * @param tokenSource  where bearer tokens come from; none means no {@code Authorization} header
      * @param interceptors call interceptors, applied in {@code @Order} order, the lowest outermost
      * @param customizers  adjustments of the Feign builder, applied in {@code @Order} order
+     * @param sslBundles   the application's SSL bundles, for {@code formance.orchestration.ssl.bundle}
      * @return the client
      */
     @Bean
     @ConditionalOnMissingBean(OrchestrationV1.class)
     public OrchestrationV1Client orchestrationV1Client(OrchestrationProperties properties,
             ObjectProvider<BearerTokenSource> tokenSource, ObjectProvider<OrchestrationCallInterceptor> interceptors,
-            ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers) {
+            ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
         OrchestrationClientBuilder builder = OrchestrationV1Client.builder()
                 .baseUrl(properties.getBaseUrl().strip())
                 .pathPrefix(properties.getPathPrefix())
@@ -64,7 +66,9 @@ public class OrchestrationAutoConfiguration {
                 .maxConnections(properties.getMaxConnections())
                 .logLevel(properties.getLogging().getLevel())
                 .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
-                .tokenSource(tokenSource.getIfAvailable());
+                .tokenSource(tokenSource.getIfAvailable())
+                .proxy(NetworkSettings.proxy(properties))
+                .sslContext(NetworkSettings.apiSslContext(properties, sslBundles));
         interceptors.orderedStream().forEach(builder::interceptor);
         customizers.orderedStream().forEach(builder::feignCustomizer);
         OrchestrationV1Client client = builder.build();

@@ -11,9 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 
 import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
+import io.github.formancecommunity.orchestration.autoconfigure.NetworkSettings;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
@@ -41,13 +43,14 @@ public class OrchestrationHealthAutoConfiguration {
      *
      * @param properties   the starter's properties
      * @param tokenSources the application's token source, if any
+     * @param sslBundles   the SSL bundles, for formance.orchestration.ssl.bundle
      * @return the indicator
      * @throws InvalidOrchestrationPropertyException when {@code health.timeout} is not positive
      */
     @Bean(name = HEALTH_INDICATOR_BEAN_NAME)
     @ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
     public OrchestrationHealthIndicator orchestrationHealthIndicator(OrchestrationProperties properties,
-            ObjectProvider<BearerTokenSource> tokenSources) {
+            ObjectProvider<BearerTokenSource> tokenSources, ObjectProvider<SslBundles> sslBundles) {
         Duration timeout = properties.getHealth().getTimeout();
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new InvalidOrchestrationPropertyException(Map.of(OrchestrationProperties.PREFIX + ".health.timeout",
@@ -67,6 +70,8 @@ public class OrchestrationHealthAutoConfiguration {
                     .connectTimeout(connectTimeout)
                     .readTimeout(timeout)
                     .maxConnections(2)
+                    .proxy(NetworkSettings.proxy(properties))
+                    .sslContext(NetworkSettings.apiSslContext(properties, sslBundles))
                     .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
                     .build();
         }
