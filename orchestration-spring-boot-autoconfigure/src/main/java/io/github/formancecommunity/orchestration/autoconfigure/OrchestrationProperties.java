@@ -1,7 +1,6 @@
 package io.github.formancecommunity.orchestration.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -484,7 +483,7 @@ public class OrchestrationProperties {
          * Hosts reached directly, without the proxy: names or addresses, optionally with a leading or trailing *
          * (e.g. *.internal.example, 10.*).
          */
-        private List<String> nonProxyHosts = new ArrayList<>();
+        private List<String> nonProxyHosts;
 
         public String getHost() {
             return host;
