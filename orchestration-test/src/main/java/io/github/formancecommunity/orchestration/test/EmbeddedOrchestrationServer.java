@@ -56,8 +56,8 @@ import tools.jackson.databind.node.ObjectNode;
  * }
  * }</pre>
  *
- * <p>The places where it deliberately differs from the real server are listed in the project README. The server
- * is thread-safe; {@link #close()} stops it and releases its threads.
+ * <p>The places where it deliberately differs from the real server are listed in the project's
+ * {@code docs/testing.md}. The server is thread-safe; {@link #close()} stops it and releases its threads.
  */
 public final class EmbeddedOrchestrationServer implements AutoCloseable {
 

@@ -1,11 +1,10 @@
-package io.github.formancecommunity.orchestration.test.junit;
+package io.github.formancecommunity.orchestration.docs;
 
+// tag::first-test[]
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
@@ -20,10 +19,11 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
 import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHistoryStage;
 import io.github.formancecommunity.orchestration.client.model.WorkflowStage;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
+import io.github.formancecommunity.orchestration.test.junit.EmbeddedOrchestration;
+import org.junit.jupiter.api.Test;
 
-/** The JUnit example of the README (section "Testing your application without a Formance Stack"), kept compiling and passing. */
 @EmbeddedOrchestration(auth = true)
-class ReadmeExampleTest {
+class PaymentWorkflowTest {
 
     @Test
     void paysOutOnceTheEventArrives(OrchestrationV1 orchestration, EmbeddedOrchestrationServer server) {
@@ -43,10 +43,12 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void survivesAFlakyServer(OrchestrationV1 orchestration, EmbeddedOrchestrationServer server) {
-        server.failNext(OrchestrationOperation.LIST_WORKFLOWS, 503, 1);
+    void reportsAnInjectedFailureWithoutRetrying(OrchestrationV1 orchestration, EmbeddedOrchestrationServer server) {
+        server.failNext(OrchestrationOperation.LIST_WORKFLOWS, 503);   // fires once
 
         assertThatThrownBy(orchestration::listWorkflows).isInstanceOf(OrchestrationApiException.class);
         assertThat(server.exchanges(OrchestrationOperation.LIST_WORKFLOWS)).hasSize(1);
+        assertThat(orchestration.listWorkflows()).isEmpty();            // the fault is spent
     }
 }
+// end::first-test[]
