@@ -148,7 +148,7 @@ public final class OrchestrationClientBuilder {
     /**
      * The HTTP proxy every request goes through (https through a {@code CONNECT} tunnel), overriding the JVM's
      * proxy settings; {@code null} (the default) follows the JVM's settings through
-     * {@link java.net.ProxySelector#getDefault()}, read at each new connection. Ignored when
+     * {@link java.net.ProxySelector#getDefault()}, asked for each request. Ignored when
      * {@link #httpClient(Client)} is set.
      */
     public OrchestrationClientBuilder proxy(OrchestrationProxy proxy) {
@@ -294,7 +294,7 @@ public final class OrchestrationClientBuilder {
                 .build();
         HttpClientBuilder http = HttpClients.custom()
                 .setConnectionManager(pool)
-                // null: ProxySelector.getDefault() at each new route, so the JVM's settings apply as they are then
+                // null: ProxySelector.getDefault() for each request, so the JVM's settings apply as they are then
                 .setRoutePlanner(new SystemDefaultRoutePlanner(proxy == null ? null : proxy.proxySelector()))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
