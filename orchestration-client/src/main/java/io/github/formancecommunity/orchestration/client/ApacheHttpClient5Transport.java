@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.SocketException;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -56,6 +58,11 @@ import feign.Response;
  * after decompression: beyond {@link ResponseLimits#maxBodySize()} the read fails with an
  * {@link OrchestrationResponseException}, before the bytes are buffered. A response whose headers break the
  * connection's limits fails the same way.
+ *
+ * body. The response body is streamed; closing it consumes what is left and returns the connection to the pool.
+ *
+ * <p>A response that came from an HTTP proxy rather than the server (a {@code 407}, or the answer to a refused
+ * {@code CONNECT}) ends in a {@link ProxyRefusedException}.
  */
 final class ApacheHttpClient5Transport implements Client, Closeable {
 
@@ -129,7 +136,16 @@ final class ApacheHttpClient5Transport implements Client, Closeable {
             if (deadline.expired()) {
                 throw deadline.exception(ex);
             }
+            if ((ex instanceof SocketException || ex instanceof NoHttpResponseException)
+                    && "https".equals(origin.host().getSchemeName())) {
+                throw TlsFailures.closedOverTls((IOException) ex);
+            }
             throw ex;
+        }
+        HttpHost proxy = ProxyAnswerDetector.answeringProxy(context, response.getCode());
+        if (proxy != null) {
+            deadline.end();
+            throw proxyRefused(response, proxy);
         }
         try {
             return toFeignResponse(response, request, operation, deadline);
@@ -193,6 +209,15 @@ final class ApacheHttpClient5Transport implements Client, Closeable {
             }
         }
         http.close();
+    }
+
+    /** The proxy answered (a 407, or a refused {@code CONNECT}): the response is dropped, the proxy named. */
+    private static ProxyRefusedException proxyRefused(ClassicHttpResponse response, HttpHost proxy)
+            throws IOException {
+        int status = response.getCode();
+        String reason = response.getReasonPhrase();
+        response.close();
+        return new ProxyRefusedException(proxy.toHostString(), status, reason);
     }
 
     private Origin origin(String url) throws IOException {

@@ -11,14 +11,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -66,6 +74,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The decorations wrap each call in this order, outermost first: the observation (one per call, retries
  * included), the retries, the circuit breaker (once per attempt), then the {@linkplain #interceptor interceptors}
  * in the order they were added.
+ *
+ * <p>Without {@link #proxy(OrchestrationProxy)} the JVM's proxy settings apply
+ * ({@link java.net.ProxySelector#getDefault()}); without {@link #sslContext(SSLContext)} the JVM's default trust store.
  */
 public final class OrchestrationClientBuilder {
 
@@ -93,6 +104,8 @@ public final class OrchestrationClientBuilder {
     private @Nullable Supplier<JsonMapper> mapper = OrchestrationJson::mapper; // not resolved before the wire is built
     private boolean lazy;
     private @Nullable Client httpClient;
+    private @Nullable OrchestrationProxy proxy;
+    private @Nullable SSLContext sslContext;
     private final List<OrchestrationCallInterceptor> interceptors = new ArrayList<>();
     private @Nullable String clientId;
     private @Nullable String clientSecret;
@@ -362,6 +375,28 @@ public final class OrchestrationClientBuilder {
         return this;
     }
 
+    /**
+     * The HTTP proxy every request goes through (https through a {@code CONNECT} tunnel), overriding the JVM's
+     * proxy settings; {@code null} (the default) follows the JVM's settings through
+     * {@link java.net.ProxySelector#getDefault()}, asked for each request. Ignored when
+     * {@link #httpClient(Client)} is set.
+     */
+    public OrchestrationClientBuilder proxy(OrchestrationProxy proxy) {
+        this.proxy = proxy;
+        return this;
+    }
+
+    /**
+     * The TLS context of https connections: the certificate authorities the client trusts and, for mutual TLS, its
+     * key material. {@code null} (the default) uses the JVM's defaults, set up on the first https connection.
+     * The server's host name is always verified against its certificate. Ignored when {@link #httpClient(Client)}
+     * is set.
+     */
+    public OrchestrationClientBuilder sslContext(SSLContext sslContext) {
+        this.sslContext = sslContext;
+        return this;
+    }
+
     /** Adds an interceptor; the first added runs outermost. */
     public OrchestrationClientBuilder interceptor(OrchestrationCallInterceptor interceptor) {
         this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
@@ -449,6 +484,8 @@ public final class OrchestrationClientBuilder {
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .refreshBeforeExpiry(tokenRefreshBeforeExpiry)
+                .proxy(proxy)
+                .sslContext(sslContext)
                 .build();
     }
 
@@ -487,13 +524,15 @@ public final class OrchestrationClientBuilder {
         int poolSize = maxConnections;
         Duration attemptLimit = deadlines().attempt();
         ResponseLimits limits = new ResponseLimits(maxResponseBodySize, maxHeaderCount, maxHeaderLineLength);
+        OrchestrationProxy through = proxy;
+        SSLContext tls = sslContext;
         return () -> {
             JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
             Client client = givenClient;
             ApacheHttpClient5Transport pooled = null;
             if (client == null) {
-                PoolingHttpClientConnectionManager pool = connectionPool(connect, read, poolSize, limits);
-                pooled = new ApacheHttpClient5Transport(pooledHttpClient(pool), RequestConfig.DEFAULT,
+                PoolingHttpClientConnectionManager pool = connectionPool(connect, read, poolSize, limits, tls);
+                pooled = new ApacheHttpClient5Transport(pooledHttpClient(pool, through), RequestConfig.DEFAULT,
                         attemptLimit, limits, pool);
                 client = pooled;
             }
@@ -541,10 +580,13 @@ public final class OrchestrationClientBuilder {
     }
 
     private static PoolingHttpClientConnectionManager connectionPool(Duration connectTimeout, Duration readTimeout,
-            int maxConnections, ResponseLimits limits) {
+            int maxConnections, ResponseLimits limits, @Nullable SSLContext sslContext) {
+        // DefaultClientTlsStrategy(SSLContext) verifies the host name with HttpClient's default verifier
+        LazyTlsSocketStrategy tls = sslContext == null ? new LazyTlsSocketStrategy()
+                : new LazyTlsSocketStrategy(() -> new DefaultClientTlsStrategy(sslContext));
         return PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(limitedConnections(limits))
-                .setTlsSocketStrategy(new LazyTlsSocketStrategy())
+                .setTlsSocketStrategy(tls)
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -571,13 +613,24 @@ public final class OrchestrationClientBuilder {
         return limit > Integer.MAX_VALUE - margin ? Integer.MAX_VALUE : limit + margin;
     }
 
-    private static CloseableHttpClient pooledHttpClient(PoolingHttpClientConnectionManager pool) {
-        return HttpClients.custom()
+    private static CloseableHttpClient pooledHttpClient(PoolingHttpClientConnectionManager pool,
+            @Nullable OrchestrationProxy proxy) {
+        HttpClientBuilder http = HttpClients.custom()
                 .setConnectionManager(pool)
+                // null: ProxySelector.getDefault() for each request, so the JVM's settings apply as they are then
+                .setRoutePlanner(new SystemDefaultRoutePlanner(proxy == null ? null : proxy.proxySelector()))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
-                .disableCookieManagement()
-                .build();
+                .disableCookieManagement();
+        ProxyAnswerDetector.install(http);
+        if (proxy != null && proxy.hasCredentials()) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            java.net.PasswordAuthentication secret = proxy.credentials();
+            credentials.setCredentials(new AuthScope(proxy.host(), proxy.port()),
+                    new UsernamePasswordCredentials(secret.getUserName(), secret.getPassword()));
+            http.setDefaultCredentialsProvider(credentials);
+        }
+        return http.build();
     }
 
     /**
@@ -772,6 +825,7 @@ public final class OrchestrationClientBuilder {
     public String toString() {
         return "OrchestrationClientBuilder[baseUrl=" + (baseUrl == null ? null : maskCredentials(baseUrl))
                 + ", pathPrefix=" + pathPrefix + ", auth="
-                + (clientId != null ? "client credentials" : tokenSource == null ? "none" : "set") + "]";
+                + (clientId != null ? "client credentials" : tokenSource == null ? "none" : "set") + ", proxy="
+                + (proxy == null ? "system" : proxy) + ", tls=" + (sslContext == null ? "default" : "custom") + "]";
     }
 }

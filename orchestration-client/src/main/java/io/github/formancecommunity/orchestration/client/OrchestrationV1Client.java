@@ -37,6 +37,7 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
  */
 public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
+
     private final Wire wire;
     private final OrchestrationCallInterceptor[] interceptors;
     private final @Nullable BearerTokenSource tokenSource;
@@ -412,6 +413,15 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         if (cause instanceof InterruptedIOException) {
             return new OrchestrationTimeoutException(operation,
                     operation.operationId() + " timed out (" + reason + ")", cause);
+        }
+        if (cause instanceof ProxyRefusedException refused) {
+            return new OrchestrationProxyException(operation,
+                    operation.operationId() + " failed: " + refused.getMessage(), refused.status(), cause);
+        }
+        String tls = TlsFailures.explain(cause, TlsFailures.API_SETTING);
+        if (tls != null) {
+            return new OrchestrationTransportException(operation, operation.operationId() + " failed: " + tls,
+                    cause);
         }
         return new OrchestrationTransportException(operation,
                 operation.operationId() + " failed: no usable response (" + reason + ")", cause);

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -64,7 +65,8 @@ public final class OrchestrationAutoConfiguration {
 
     /**
      * The client, built from the connection details (base URL, path prefix and, without a
-     * {@link BearerTokenSource} bean, authentication) and the properties (time-outs, pool, logging). Spring closes
+     * {@link BearerTokenSource} bean, authentication) and the properties (time-outs, limits, pool, proxy, SSL
+     * bundle, logging). Spring closes
      * it (its connection pool, and the token source it created) with the context, without waiting for a warm-up.
      */
     @Bean
@@ -72,7 +74,7 @@ public final class OrchestrationAutoConfiguration {
     OrchestrationV1Client orchestrationV1Client(OrchestrationProperties properties,
             OrchestrationConnectionDetails connectionDetails, ObjectProvider<BearerTokenSource> tokenSource,
             ObjectProvider<OrchestrationCallInterceptor> interceptors,
-            ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers) {
+            ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
         OrchestrationClientBuilder builder = OrchestrationV1Client.builder()
                 .baseUrl(connectionDetails.getBaseUrl())
                 .pathPrefix(connectionDetails.getPathPrefix())
@@ -87,7 +89,9 @@ public final class OrchestrationAutoConfiguration {
                 .maxHeaderLineLength((int) properties.getLimits().getMaxHeaderLineLength().toBytes())
                 .logLevel(properties.getLogging().getLevel())
                 .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
-                .tokenRefreshBeforeExpiry(properties.getAuth().getRefreshBeforeExpiry());
+                .tokenRefreshBeforeExpiry(properties.getAuth().getRefreshBeforeExpiry())
+                .proxy(NetworkSettings.proxy(properties))
+                .sslContext(NetworkSettings.apiSslContext(properties, sslBundles));
         BearerTokenSource tokens = tokenSource.getIfAvailable();
         if (tokens != null) {
             builder.tokenSource(tokens);

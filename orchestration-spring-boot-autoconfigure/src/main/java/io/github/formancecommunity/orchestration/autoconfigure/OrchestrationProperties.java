@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -63,6 +64,10 @@ public class OrchestrationProperties {
     private final Logging logging = new Logging();
 
     private final Limits limits = new Limits();
+
+    private final Proxy proxy = new Proxy();
+
+    private final Ssl ssl = new Ssl();
 
     public boolean isEnabled() {
         return enabled;
@@ -152,6 +157,14 @@ public class OrchestrationProperties {
         return health;
     }
 
+    public Proxy getProxy() {
+        return proxy;
+    }
+
+    public Ssl getSsl() {
+        return ssl;
+    }
+
     public Logging getLogging() {
         return logging;
     }
@@ -162,7 +175,8 @@ public class OrchestrationProperties {
 
     @Override
     public String toString() {
-        return "OrchestrationProperties[baseUrl=" + baseUrl + ", pathPrefix=" + pathPrefix + ", auth=" + auth + "]";
+        return "OrchestrationProperties[baseUrl=" + baseUrl + ", pathPrefix=" + pathPrefix + ", auth=" + auth
+                + ", proxy=" + proxy + ", ssl.bundle=" + ssl.getBundle() + "]";
     }
 
     /** Authentication: a static bearer token, or OAuth2 client credentials (not both). */
@@ -182,6 +196,17 @@ public class OrchestrationProperties {
 
         /** How long before its expiry a cached token is replaced. */
         private Duration refreshBeforeExpiry = Duration.ofSeconds(30);
+
+        private final Ssl ssl = new Ssl();
+
+        /**
+         * TLS of the token requests; without a bundle here, formance.orchestration.ssl.bundle applies.
+         *
+         * @return the TLS settings of the token requests
+         */
+        public Ssl getSsl() {
+            return ssl;
+        }
 
         public String getToken() {
             return token;
@@ -509,6 +534,97 @@ public class OrchestrationProperties {
 
         public void setMaxHeaderLineLength(DataSize maxHeaderLineLength) {
             this.maxHeaderLineLength = maxHeaderLineLength;
+        }
+    }
+
+    /**
+     * An HTTP forward proxy for the API calls, the token requests and the health check, overriding the JVM's proxy
+     * settings (http.proxyHost, https.proxyHost, http.nonProxyHosts, java.net.useSystemProxies), which apply when
+     * no host is set here.
+     */
+    public static class Proxy {
+
+        /** Host name or address of the proxy, or an http URL such as http://proxy.corp.example:3128. */
+        private String host;
+
+        /** Port of the proxy (default 80, or the port of the URL in host). */
+        private Integer port;
+
+        /** User name for proxy authentication (Basic). */
+        private String username;
+
+        /** Password for proxy authentication; never logged. */
+        private String password;
+
+        /**
+         * Hosts reached directly, without the proxy: names or addresses, optionally with a leading or trailing *
+         * (e.g. *.internal.example, 10.*).
+         */
+        private List<String> nonProxyHosts;
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public Integer getPort() {
+            return port;
+        }
+
+        public void setPort(Integer port) {
+            this.port = port;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public List<String> getNonProxyHosts() {
+            return nonProxyHosts;
+        }
+
+        public void setNonProxyHosts(List<String> nonProxyHosts) {
+            this.nonProxyHosts = nonProxyHosts;
+        }
+
+        @Override
+        public String toString() {
+            return "Proxy[host=" + host + ", port=" + port + ", username=" + username + ", password="
+                    + (password == null ? "unset" : "****") + ", nonProxyHosts=" + nonProxyHosts + "]";
+        }
+    }
+
+    /** TLS trust and key material, from a Spring Boot SSL bundle. */
+    public static class Ssl {
+
+        /**
+         * Name of the SSL bundle (spring.ssl.bundle.pem.NAME or spring.ssl.bundle.jks.NAME) holding the trusted
+         * certificates and, for mutual TLS, the client key; unset for the JVM's defaults. Host names are always
+         * verified.
+         */
+        private String bundle;
+
+        public String getBundle() {
+            return bundle;
+        }
+
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
         }
     }
 }

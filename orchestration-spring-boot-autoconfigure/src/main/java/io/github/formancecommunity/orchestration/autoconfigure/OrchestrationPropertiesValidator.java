@@ -65,6 +65,45 @@ final class OrchestrationPropertiesValidator {
         checkCircuitBreaker(properties.getCircuitBreaker());
         checkLimits(properties.getLimits());
         positive("health.timeout", properties.getHealth().getTimeout());
+        checkProxy(properties.getProxy());
+    }
+
+    private void checkProxy(OrchestrationProperties.Proxy proxy) {
+        String host = proxy.getHost();
+        if (StringUtils.hasText(host) && host.contains("://")) {
+            URI uri = parse(host.strip());
+            String scheme = uri == null ? null : uri.getScheme();
+            if (uri == null || !"http".equalsIgnoreCase(scheme) || uri.getHost() == null) {
+                reject("proxy.host", "must be a host name, or an http URL such as http://proxy.corp.example:3128"
+                        + (scheme == null || "http".equalsIgnoreCase(scheme) ? ""
+                                : "; a proxy spoken to over '" + scheme + "' is not supported")
+                        + " (got '" + redactUserInfo(host) + "')");
+            }
+            else if (uri.getRawUserInfo() != null) {
+                reject("proxy.host", "must not carry credentials; set proxy.username and proxy.password (got '"
+                        + redactUserInfo(host) + "')");
+            }
+            else if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                    || uri.getRawQuery() != null) {
+                reject("proxy.host", "must be a host name or an http URL without a path (got '" + host + "')");
+            }
+        }
+        else if (StringUtils.hasText(host) && (host.contains("/") || host.contains("@") || host.contains(" "))) {
+            reject("proxy.host", "must be a host name, or an http URL such as http://proxy.corp.example:3128 (got '"
+                    + redactUserInfo(host) + "')");
+        }
+        Integer port = proxy.getPort();
+        if (port != null && (port < 1 || port > 65_535)) {
+            reject("proxy.port", "must be between 1 and 65535 (got " + port + ")");
+        }
+        boolean username = StringUtils.hasText(proxy.getUsername());
+        boolean password = proxy.getPassword() != null && !proxy.getPassword().isEmpty();
+        if (!StringUtils.hasText(host) && (username || password || port != null)) {
+            reject("proxy.host", "must be set when proxy.port, proxy.username or proxy.password is set");
+        }
+        if (password && !username) {
+            reject("proxy.username", "must be set when proxy.password is set");
+        }
     }
 
     private void checkBaseUrl(@Nullable String baseUrl) {

@@ -31,6 +31,7 @@ import io.github.formancecommunity.orchestration.client.model.TriggerOccurrence;
 import io.github.formancecommunity.orchestration.client.model.Workflow;
 import io.github.formancecommunity.orchestration.client.model.WorkflowConfig;
 import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
+import io.github.formancecommunity.orchestration.test.tls.EmbeddedTls;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -92,6 +93,7 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
     private final HttpServer httpServer;
     private final ThreadPoolExecutor httpThreads;
     private final String baseUrl;
+    private final EmbeddedTls tls;
     private volatile boolean running;
 
     private EmbeddedOrchestrationServer(Builder builder) {
@@ -140,7 +142,7 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
         this.httpThreads.allowCoreThreadTimeOut(true);
         try {
             InetAddress loopback = InetAddress.getByName("127.0.0.1");
-            this.httpServer = HttpServer.create(new InetSocketAddress(loopback, builder.port), 64);
+            this.httpServer = HttpsListener.create(new InetSocketAddress(loopback, builder.port), 64, builder.tls);
         }
         catch (IOException ex) {
             engine.close();
@@ -151,7 +153,8 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
         httpServer.createContext("/", dispatcher);
         httpServer.setExecutor(httpThreads);
         httpServer.start();
-        this.baseUrl = "http://127.0.0.1:" + httpServer.getAddress().getPort();
+        this.tls = builder.tls;
+        this.baseUrl = (tls == null ? "http" : "https") + "://127.0.0.1:" + httpServer.getAddress().getPort();
         this.running = true;
         LOG.info("Embedded Orchestration V1 server listening on {}{} (auth: {})", baseUrl, pathPrefix,
                 clients.isEmpty() ? "off" : clients.size() + " client(s)");
@@ -172,7 +175,15 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- addresses
 
-    /** The server's root URL, {@code http://127.0.0.1:<port>}: the {@code formance.orchestration.base-url}. */
+    /** The TLS set-up when the server serves HTTPS ({@link Builder#https()}), empty for plain HTTP. */
+    public Optional<EmbeddedTls> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /**
+     * The server's root URL, {@code http://127.0.0.1:<port>} ({@code https} with {@link Builder#https()}): the
+     * {@code formance.orchestration.base-url}.
+     */
     public String baseUrl() {
         return baseUrl;
     }
@@ -226,11 +237,15 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
     // ---------------------------------------------------------------- clients and tokens
 
     /**
-     * A client builder pointed at this server: base URL and path prefix set, and, when authentication is on, a
-     * token source that takes tokens from this server directly (refreshed when they expire or are revoked).
+     * A client builder pointed at this server: base URL and path prefix set, with HTTPS the
+     * {@linkplain EmbeddedTls#clientSslContext() matching TLS context}, and, when authentication is on, a token
+     * source that takes tokens from this server directly (refreshed when they expire or are revoked).
      */
     public OrchestrationClientBuilder newClientBuilder() {
         OrchestrationClientBuilder builder = OrchestrationV1Client.builder().baseUrl(baseUrl).pathPrefix(pathPrefix);
+        if (tls != null) {
+            builder.sslContext(tls.clientSslContext());
+        }
         if (isAuthEnabled()) {
             builder.tokenSource(new InProcessTokenSource(tokens));
         }
@@ -520,8 +535,23 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
         private Duration runWaitLimit = Duration.ofMinutes(5);
         private Duration maxDelay;
         private int maxRecordedExchanges = 10_000;
+        private EmbeddedTls tls;
 
         private Builder() {
+        }
+
+        /** Serves HTTPS with a certificate from a freshly generated test authority ({@link EmbeddedTls#generated()}). */
+        public Builder https() {
+            return https(EmbeddedTls.generated());
+        }
+
+        /**
+         * Serves HTTPS with the given set-up, with mutual TLS when it
+         * {@linkplain EmbeddedTls#requireClientCertificate() requires a client certificate}.
+         */
+        public Builder https(EmbeddedTls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
         }
 
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */

@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 
+import javax.net.ssl.SSLContext;
+
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticationException;
+import io.github.formancecommunity.orchestration.client.OrchestrationProxy;
 
 /**
  * OAuth2 client-credentials tokens, one per scope, cached until shortly before they expire.
@@ -197,8 +200,34 @@ public final class ClientCredentialsTokenSource implements BearerTokenSource, Au
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration refreshBeforeExpiry = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
+        private OrchestrationProxy proxy;
+        private SSLContext sslContext;
 
         private Builder() {
+        }
+
+        /**
+         * The HTTP proxy of token requests (https through a {@code CONNECT} tunnel); {@code null} (the default)
+         * follows the JVM's proxy settings through {@link java.net.ProxySelector#getDefault()}.
+         *
+         * @param proxy the proxy, or {@code null}
+         * @return this builder
+         */
+        public Builder proxy(OrchestrationProxy proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * The TLS context of token requests (trusted authorities, client certificate); {@code null} (the default)
+         * uses the JVM's defaults. The host name is always verified.
+         *
+         * @param sslContext the TLS context, or {@code null}
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
         }
 
         /**
@@ -299,7 +328,8 @@ public final class ClientCredentialsTokenSource implements BearerTokenSource, Au
             Objects.requireNonNull(tokenUrl, "tokenUrl");
             Objects.requireNonNull(clientId, "clientId");
             Objects.requireNonNull(clientSecret, "clientSecret");
-            TokenEndpoint endpoint = new TokenEndpoint(tokenUrl, clientId, clientSecret, connectTimeout, readTimeout);
+            TokenEndpoint endpoint = new TokenEndpoint(tokenUrl, clientId, clientSecret, connectTimeout, readTimeout,
+                    proxy, sslContext);
             return new ClientCredentialsTokenSource(endpoint, refreshBeforeExpiry, clock,
                     "ClientCredentialsTokenSource[tokenUrl=" + tokenUrl + ", clientId=" + clientId
                             + ", clientSecret=****]");

@@ -1,6 +1,8 @@
 package io.github.formancecommunity.orchestration.client.auth;
 
+import java.net.Authenticator;
 import java.net.ConnectException;
+import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,9 +22,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticationException;
 import io.github.formancecommunity.orchestration.client.OrchestrationJson;
+import io.github.formancecommunity.orchestration.client.OrchestrationProxy;
+import io.github.formancecommunity.orchestration.client.OrchestrationProxyException;
+import io.github.formancecommunity.orchestration.client.TlsFailures;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +48,13 @@ final class TokenEndpoint implements TokenFetcher, AutoCloseable {
 
     private static final int MAX_EXCERPT = 200;
 
+    /** Where the trust and key material of token requests is set, named in TLS failures. */
+    static final String TLS_SETTING = "formance.orchestration.auth.ssl.bundle (default"
+            + " formance.orchestration.ssl.bundle; the token source builder's sslContext)";
+
+    /** How java.net.http reports a CONNECT the proxy refused. */
+    private static final Pattern TUNNEL_FAILED = Pattern.compile("Tunnel failed, got: (\\d{3})");
+
     /** Prefix of the names of the HTTP client's worker threads. */
     static final String THREAD_NAME_PREFIX = "formance-orchestration-token-";
 
@@ -50,17 +66,59 @@ final class TokenEndpoint implements TokenFetcher, AutoCloseable {
     private final ExecutorService workers;
 
     TokenEndpoint(URI uri, String clientId, String clientSecret, Duration connectTimeout, Duration requestTimeout) {
-        this(uri, clientId, clientSecret, connectTimeout, requestTimeout, workers());
+        this(uri, clientId, clientSecret, connectTimeout, requestTimeout, null, null);
+    }
+
+    /**
+     * An endpoint with its own HTTP client.
+     *
+     * @param proxy      the HTTP proxy, or {@code null} for the JVM's proxy settings
+     * @param sslContext the TLS context, or {@code null} for the JVM's defaults
+     */
+    TokenEndpoint(URI uri, String clientId, String clientSecret, Duration connectTimeout, Duration requestTimeout,
+            OrchestrationProxy proxy, SSLContext sslContext) {
+        this(uri, clientId, clientSecret, connectTimeout, requestTimeout, proxy, sslContext, workers());
     }
 
     private TokenEndpoint(URI uri, String clientId, String clientSecret, Duration connectTimeout,
-            Duration requestTimeout, ExecutorService workers) {
-        this(uri, clientId, clientSecret, HttpClient.newBuilder()
+            Duration requestTimeout, OrchestrationProxy proxy, SSLContext sslContext, ExecutorService workers) {
+        this(uri, clientId, clientSecret, httpClient(connectTimeout, proxy, sslContext, workers), requestTimeout,
+                workers);
+    }
+
+    /** A java.net.http client; without a proxy it follows {@code ProxySelector.getDefault()}, as by default. */
+    private static HttpClient httpClient(Duration connectTimeout, OrchestrationProxy proxy, SSLContext sslContext,
+            ExecutorService workers) {
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(workers)
-                .build(), requestTimeout, workers);
+                .executor(workers);
+        if (proxy != null) {
+            http.proxy(proxy.proxySelector());
+            if (proxy.hasCredentials()) {
+                http.authenticator(new ProxyAuthenticator(proxy));
+            }
+        }
+        if (sslContext != null) {
+            http.sslContext(sslContext);
+        }
+        return http.build();
+    }
+
+    /** Answers the proxy's challenge, and only the proxy's. */
+    private static final class ProxyAuthenticator extends Authenticator {
+
+        private final OrchestrationProxy proxy;
+
+        ProxyAuthenticator(OrchestrationProxy proxy) {
+            this.proxy = proxy;
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            return getRequestorType() == RequestorType.PROXY ? proxy.credentials() : null;
+        }
     }
 
     TokenEndpoint(URI uri, String clientId, String clientSecret, HttpClient http, Duration requestTimeout) {
@@ -144,6 +202,15 @@ final class TokenEndpoint implements TokenFetcher, AutoCloseable {
     }
 
     private OrchestrationAuthenticationException transportFailure(String scope, Throwable cause) {
+        String tls = TlsFailures.explain(cause, TLS_SETTING);
+        if (tls != null) {
+            return failure(scope, tls, -1, cause);
+        }
+        Matcher tunnel = cause.getMessage() == null ? null : TUNNEL_FAILED.matcher(cause.getMessage());
+        if (tunnel != null && tunnel.find()) {
+            int status = Integer.parseInt(tunnel.group(1));
+            return proxyFailure(scope, status, cause);
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return failure(scope, "could not connect within " + describe(connectTimeout()) + " (connect time-out)",
                     -1, cause);
@@ -158,6 +225,9 @@ final class TokenEndpoint implements TokenFetcher, AutoCloseable {
     }
 
     private AccessToken read(String scope, int status, String contentType, byte[] body) {
+        if (status == 407) {
+            throw proxyFailure(scope, status, null);
+        }
         if (status < 200 || status > 299) {
             throw failure(scope, "HTTP " + status + describeError(contentType, body) + hint(status), status, null);
         }
@@ -278,6 +348,17 @@ final class TokenEndpoint implements TokenFetcher, AutoCloseable {
 
     private static String describe(Duration duration) {
         return duration.toMillis() + " ms";
+    }
+
+    /** The proxy answered instead of the token endpoint: a 407, or a refused CONNECT tunnel. */
+    private OrchestrationAuthenticationException proxyFailure(String scope, int status, Throwable cause) {
+        String what = "the HTTP proxy answered " + status + " instead of the token endpoint"
+                + (status == 407 ? "; the proxy requires authentication: check formance.orchestration.proxy.username"
+                        + " and password (for an https token URL, the JDK also needs"
+                        + " -Djdk.http.auth.tunneling.disabledSchemes= to send Basic credentials to the proxy)"
+                        : "; the proxy could not reach the token endpoint or refused to: check auth.token-url and"
+                                + " formance.orchestration.proxy.non-proxy-hosts");
+        return failure(scope, what, -1, new OrchestrationProxyException(null, what, status, cause));
     }
 
     private OrchestrationAuthenticationException failure(String scope, String what, int status, Throwable cause) {

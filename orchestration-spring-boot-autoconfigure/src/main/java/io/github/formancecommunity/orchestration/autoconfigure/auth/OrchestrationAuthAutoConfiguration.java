@@ -8,9 +8,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
+import io.github.formancecommunity.orchestration.autoconfigure.NetworkSettings;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationAutoConfiguration;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
@@ -53,13 +55,14 @@ public final class OrchestrationAuthAutoConfiguration {
      *
      * @param properties the bound properties
      * @param clock      the {@value #CLOCK_BEAN_NAME} bean, if any
+     * @param sslBundles the SSL bundles, for auth.ssl.bundle or ssl.bundle
      * @return a refreshable token source
      */
     @Bean
     @ConditionalOnMissingBean({ BearerTokenSource.class, OrchestrationConnectionDetails.class })
     @Conditional(AuthModeCondition.ClientCredentials.class)
     BearerTokenSource orchestrationClientCredentialsTokenSource(OrchestrationProperties properties,
-            @Qualifier(CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
+            @Qualifier(CLOCK_BEAN_NAME) ObjectProvider<Clock> clock, ObjectProvider<SslBundles> sslBundles) {
         OrchestrationProperties.Auth auth = properties.getAuth();
         return ClientCredentialsTokenSource.builder()
                 .tokenUrl(properties.getBaseUrl(), auth.getTokenUrl())
@@ -69,6 +72,8 @@ public final class OrchestrationAuthAutoConfiguration {
                 .readTimeout(properties.getReadTimeout())
                 .refreshBeforeExpiry(auth.getRefreshBeforeExpiry())
                 .clock(clock.getIfAvailable(Clock::systemUTC))
+                .proxy(NetworkSettings.proxy(properties))
+                .sslContext(NetworkSettings.tokenSslContext(properties, sslBundles))
                 .build();
     }
 }

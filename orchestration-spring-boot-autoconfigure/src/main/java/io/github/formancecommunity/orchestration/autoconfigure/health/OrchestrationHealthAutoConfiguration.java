@@ -13,9 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 
 import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
+import io.github.formancecommunity.orchestration.autoconfigure.NetworkSettings;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationAutoConfiguration;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
@@ -51,7 +53,7 @@ public final class OrchestrationHealthAutoConfiguration {
     @ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
     OrchestrationHealthIndicator orchestrationHealthIndicator(OrchestrationProperties properties,
             ObjectProvider<OrchestrationConnectionDetails> connectionDetails,
-            ObjectProvider<BearerTokenSource> tokenSources) {
+            ObjectProvider<BearerTokenSource> tokenSources, ObjectProvider<SslBundles> sslBundles) {
         OrchestrationConnectionDetails details = connectionDetails
                 .getIfAvailable(() -> new PropertiesOrchestrationConnectionDetails(properties));
         Duration timeout = properties.getHealth().getTimeout();
@@ -63,6 +65,8 @@ public final class OrchestrationHealthAutoConfiguration {
                 .connectTimeout(connectTimeout)
                 .readTimeout(timeout)
                 .maxConnections(2)
+                .proxy(NetworkSettings.proxy(properties))
+                .sslContext(NetworkSettings.apiSslContext(properties, sslBundles))
                 .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER);
         BearerTokenSource tokens = tokenSources.getIfUnique();
         if (tokens != null) {

@@ -31,7 +31,10 @@ import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServe
  *   <li>{@code formance.orchestration.base-url}: the server's {@code http://127.0.0.1:<port>};</li>
  *   <li>{@code formance.orchestration.path-prefix}: {@link #pathPrefix()};</li>
  *   <li>with {@link #auth()}: {@code formance.orchestration.auth.client-id}, {@code .client-secret} and
- *       {@code .token-url} (the server's own token endpoint).</li>
+ *       {@code .token-url} (the server's own token endpoint);</li>
+ *   <li>with {@link #https()}: the SSL bundle {@code spring.ssl.bundle.pem.embedded-orchestration.*} (the test
+ *       authority's certificate as trust material and, with {@link #clientCertificate()}, the client's key material)
+ *       and {@code formance.orchestration.ssl.bundle=embedded-orchestration}.</li>
  * </ul>
  * The server is registered as a bean named {@code embeddedOrchestrationServer}. The support is picked up through
  * {@code META-INF/spring.factories}, with any Spring TestContext test ({@code @SpringBootTest},
@@ -57,6 +60,15 @@ public @interface AutoConfigureEmbeddedOrchestration {
 
     /** The lifetime of issued tokens, ISO-8601 ({@code PT1H}). */
     String tokenTtl() default "PT1H";
+
+    /**
+     * Whether the server serves HTTPS with a certificate from a test authority generated for the context
+     * ({@code EmbeddedTls}); the client trusts it through the SSL bundle {@code embedded-orchestration}.
+     */
+    boolean https() default false;
+
+    /** With {@link #https()}: whether the server requires a client certificate (mutual TLS), which the bundle holds. */
+    boolean clientCertificate() default false;
 
     /** The longest a {@code delay} stage waits, ISO-8601 ({@code PT0S} skips delays); empty for no limit. */
     String maxDelay() default "";

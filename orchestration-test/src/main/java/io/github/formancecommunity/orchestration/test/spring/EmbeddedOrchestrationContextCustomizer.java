@@ -14,6 +14,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.util.ClassUtils;
 
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
+import io.github.formancecommunity.orchestration.test.tls.EmbeddedTls;
 
 /**
  * Starts the embedded server for one application context, registers it as a bean and stops it when the context
@@ -43,12 +44,13 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
 
     /** The annotation's values, compared by value. */
     record Settings(String pathPrefix, boolean auth, String clientId, String clientSecret, Duration tokenTtl,
-            Duration maxDelay) {
+            Duration maxDelay, boolean https, boolean clientCertificate) {
 
         static Settings of(AutoConfigureEmbeddedOrchestration annotation) {
             return new Settings(annotation.pathPrefix(), annotation.auth(), annotation.clientId(),
                     annotation.clientSecret(), duration(annotation.tokenTtl(), "tokenTtl"),
-                    annotation.maxDelay().isEmpty() ? null : duration(annotation.maxDelay(), "maxDelay"));
+                    annotation.maxDelay().isEmpty() ? null : duration(annotation.maxDelay(), "maxDelay"),
+                    annotation.https(), annotation.clientCertificate());
         }
 
         private static Duration duration(String value, String attribute) {
@@ -64,7 +66,8 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
         @Override
         public String toString() {
             return "Settings[pathPrefix=" + pathPrefix + ", auth=" + auth + ", clientId=" + clientId
-                    + ", tokenTtl=" + tokenTtl + ", maxDelay=" + maxDelay + "]";
+                    + ", tokenTtl=" + tokenTtl + ", maxDelay=" + maxDelay + ", https=" + https
+                    + ", clientCertificate=" + clientCertificate + "]";
         }
     }
 
@@ -78,6 +81,10 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
         }
         if (settings.maxDelay() != null) {
             builder.maxDelay(settings.maxDelay());
+        }
+        if (settings.https()) {
+            builder.https(settings.clientCertificate() ? EmbeddedTls.generated().requireClientCertificate()
+                    : EmbeddedTls.generated());
         }
         EmbeddedOrchestrationServer server = builder.start();
         context.getBeanFactory().registerSingleton(BEAN_NAME, server);
@@ -96,6 +103,7 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
             properties.put("formance.orchestration.auth.client-secret", settings.clientSecret());
             properties.put("formance.orchestration.auth.token-url", server.tokenUrl());
         }
+        server.tls().ifPresent(tls -> properties.putAll(SslBundleProperties.of(tls)));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
     }
 
