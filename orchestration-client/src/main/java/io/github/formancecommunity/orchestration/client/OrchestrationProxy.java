@@ -54,7 +54,7 @@ public final class OrchestrationProxy {
     public static OrchestrationProxy of(String host, int port) {
         if (host == null || host.isBlank() || host.contains("/") || host.contains("@")) {
             throw new IllegalArgumentException("proxy host must be a host name or an IP address, got '"
-                    + (host == null ? null : OrchestrationClientBuilder.withoutCredentials(host)) + "'");
+                    + (host == null ? null : OrchestrationClientBuilder.maskCredentials(host)) + "'");
         }
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("proxy port must be between 1 and 65535, got " + port);

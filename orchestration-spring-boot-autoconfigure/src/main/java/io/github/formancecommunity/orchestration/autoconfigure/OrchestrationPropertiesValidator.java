@@ -77,11 +77,11 @@ final class OrchestrationPropertiesValidator {
                 reject("proxy.host", "must be a host name, or an http URL such as http://proxy.corp.example:3128"
                         + (scheme == null || "http".equalsIgnoreCase(scheme) ? ""
                                 : "; a proxy spoken to over '" + scheme + "' is not supported")
-                        + " (got '" + redactUserInfo(host) + "')");
+                        + " (got '" + OrchestrationClientBuilder.maskCredentials(host) + "')");
             }
             else if (uri.getRawUserInfo() != null) {
                 reject("proxy.host", "must not carry credentials; set proxy.username and proxy.password (got '"
-                        + redactUserInfo(host) + "')");
+                        + OrchestrationClientBuilder.maskCredentials(host) + "')");
             }
             else if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
                     || uri.getRawQuery() != null) {
@@ -90,7 +90,7 @@ final class OrchestrationPropertiesValidator {
         }
         else if (StringUtils.hasText(host) && (host.contains("/") || host.contains("@") || host.contains(" "))) {
             reject("proxy.host", "must be a host name, or an http URL such as http://proxy.corp.example:3128 (got '"
-                    + redactUserInfo(host) + "')");
+                    + OrchestrationClientBuilder.maskCredentials(host) + "')");
         }
         Integer port = proxy.getPort();
         if (port != null && (port < 1 || port > 65_535)) {
