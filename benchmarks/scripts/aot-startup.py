@@ -58,11 +58,11 @@ def main():
         for aot in (False, True):
             results[aot].append(run(aot))
     print(f"sample app, {RUNS} runs per mode, median (min-max)")
-    print(f"{'mode':<12}{'context started (s)':>24}{'process at start (s)':>24}{'peak RSS (MiB)':>22}")
+    print(f"{'mode':<12}{'context started (s)':>24}{'process at start (s)':>24}  {'peak RSS (MiB)':>22}")
     for aot in (False, True):
         columns = list(zip(*results[aot]))
         cells = [f"{statistics.median(c):.2f} ({min(c):.2f}-{max(c):.2f})" for c in columns]
-        print(f"{'AOT' if aot else 'JVM':<12}{cells[0]:>24}{cells[1]:>24}{cells[2]:>22}")
+        print(f"{'AOT' if aot else 'JVM':<12}{cells[0]:>24}{cells[1]:>24}  {cells[2]:>22}")
 
 
 if __name__ == "__main__":
