@@ -26,7 +26,8 @@ class InterceptorOrderTests {
 
     @Test
     void theInterceptorsAreOrderedByTheirOrderConstants() {
-        new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
+        new ApplicationContextRunner()
+                .withPropertyValues("formance.orchestration.base-url=http://localhost")
                 .withConfiguration(AutoConfigurations.of(OrchestrationCircuitBreakerAutoConfiguration.class,
                         OrchestrationRetryAutoConfiguration.class, OrchestrationMetricsAutoConfiguration.class,
                         OrchestrationObservationAutoConfiguration.class))

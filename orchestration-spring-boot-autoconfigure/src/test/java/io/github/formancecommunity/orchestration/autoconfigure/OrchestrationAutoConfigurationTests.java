@@ -36,7 +36,8 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 @ExtendWith(OutputCaptureExtension.class)
 class OrchestrationAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues("formance.orchestration.base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationAutoConfiguration.class,
                     OrchestrationAuthAutoConfiguration.class));
 

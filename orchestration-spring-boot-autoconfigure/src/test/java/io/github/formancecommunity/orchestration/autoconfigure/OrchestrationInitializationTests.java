@@ -35,6 +35,7 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 class OrchestrationInitializationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues("formance.orchestration.base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationAutoConfiguration.class));
 
     @Test

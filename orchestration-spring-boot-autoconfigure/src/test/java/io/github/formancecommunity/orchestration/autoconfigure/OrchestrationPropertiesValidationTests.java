@@ -33,7 +33,7 @@ class OrchestrationPropertiesValidationTests {
                 Arguments.of("base-url", "must be an absolute http or https URL", new String[] {"base-url=localhost:8080"}),
                 Arguments.of("base-url", "must be an absolute http or https URL", new String[] {"base-url=/api"}),
                 Arguments.of("base-url", "must be an absolute http or https URL", new String[] {"base-url=https://"}),
-                Arguments.of("base-url", "must not be blank", new String[] {"base-url= "}),
+                Arguments.of("base-url", "must be set", new String[] {"base-url= "}),
                 Arguments.of("base-url", "must not contain user credentials, a query or a fragment",
                         new String[] {"base-url=https://stack.example.com?org=1"}),
                 Arguments.of("base-url", "must not contain user credentials, a query or a fragment",

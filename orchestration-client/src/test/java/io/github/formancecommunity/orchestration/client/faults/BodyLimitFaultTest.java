@@ -252,7 +252,7 @@ class BodyLimitFaultTest {
             Throwable thrown = catchThrowable(() -> client.getWorkflow("w1"));
 
             assertThat(thrown).isInstanceOf(OrchestrationApiException.class)
-                    .hasMessage("getWorkflow failed: HTTP 500 INTERNAL: (the server gave no message)");
+                    .hasMessage("getWorkflow failed: HTTP 500 INTERNAL: (the server gave no message) [workflowID=w1]");
             Recovery.assertRecovered(client, server);
         }
     }

@@ -36,7 +36,8 @@ class OrchestrationAuthAutoConfigurationTests {
     static final WireMockExtension wm = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues("formance.orchestration.base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationAutoConfiguration.class,
                     OrchestrationAuthAutoConfiguration.class));
 

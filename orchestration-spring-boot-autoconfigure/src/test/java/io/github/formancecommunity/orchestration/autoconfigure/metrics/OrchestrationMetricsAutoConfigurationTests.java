@@ -20,7 +20,8 @@ import io.github.formancecommunity.orchestration.client.observation.Orchestratio
 
 class OrchestrationMetricsAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues("formance.orchestration.base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationMetricsAutoConfiguration.class));
 
     @Test

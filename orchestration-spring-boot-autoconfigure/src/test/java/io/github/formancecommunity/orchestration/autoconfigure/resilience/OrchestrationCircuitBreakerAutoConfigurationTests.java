@@ -32,7 +32,8 @@ class OrchestrationCircuitBreakerAutoConfigurationTests {
 
     private static final String BREAKER = OrchestrationCircuitBreakerAutoConfiguration.CIRCUIT_BREAKER_BEAN_NAME;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues("formance.orchestration.base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationCircuitBreakerAutoConfiguration.class));
 
     private static CircuitBreaker breaker(org.springframework.context.ApplicationContext context) {

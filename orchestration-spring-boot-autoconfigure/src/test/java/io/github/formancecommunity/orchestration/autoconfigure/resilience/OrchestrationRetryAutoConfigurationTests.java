@@ -16,7 +16,8 @@ import io.github.formancecommunity.orchestration.client.retry.OrchestrationRetry
 
 class OrchestrationRetryAutoConfigurationTests {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("formance.orchestration.base-url=http://localhost")
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues("formance.orchestration.base-url=http://localhost")
             .withConfiguration(AutoConfigurations.of(OrchestrationRetryAutoConfiguration.class));
 
     @Test
