@@ -1,6 +1,7 @@
 package io.github.formancecommunity.orchestration.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 import io.github.formancecommunity.orchestration.client.model.Monetary;
 import io.github.formancecommunity.orchestration.client.model.StageDelay;
@@ -39,7 +41,7 @@ class PlaceholderRoundTripTest {
 
     private final StageSend send = StageSend.of(Monetary.of("EUR/2", "${amount}"),
             StageSendSource.ofAccount("world", "${ledger}"),
-            new StageSendDestination(null, new StageSendAccount("users:${user}", "${ledger}", null, null, "${overdraft}"),
+            new StageSendDestination(null, new StageSendAccount("users:${user}", "${ledger}", null, null, null),
                     null))
             .withMetadata(Map.of("reference", "${ref}"));
     private final StageDelay delay = StageDelay.ofDuration("${wait}");
@@ -91,10 +93,25 @@ class PlaceholderRoundTripTest {
         assertThat(resolved.amount()).isEqualTo(new Monetary("EUR/2", BigInteger.valueOf(1234)));
         assertThat(resolved.destination().account().id()).isEqualTo("users:alice");
         assertThat(resolved.destination().account().ledger()).isEqualTo("default");
-        assertThat(resolved.destination().account().allowOverdraft()).isTrue();
+        assertThat(resolved.destination().account().allowOverdraft()).isFalse();
         assertThat(resolved.metadata()).containsEntry("reference", "r-1");
         StageDelay waited = history.get(1).delayInput().orElseThrow();
         assertThat(waited.durationValue()).contains(Duration.ofMillis(10));
+    }
+
+    /**
+     * flows v2.6.0 resolves every stage at creation without variables (internal/schema/map.go, reflect.Bool): a
+     * boolean placeholder interpolates to "" there, which is neither true nor false, so creation fails.
+     */
+    @Test
+    void aBooleanPlaceholderIsRefusedAtCreationAsByTheRealServer() {
+        StageSend overdraft = StageSend.of(Monetary.of("EUR/2", 1), StageSendSource.ofAccount("world", "default"),
+                new StageSendDestination(null, new StageSendAccount("users:1", "default", null, null, "${overdraft}"),
+                        null));
+
+        assertThatThrownBy(() -> client.createWorkflow(WorkflowConfig.of("bool", WorkflowStage.send(overdraft))))
+                .isInstanceOf(OrchestrationApiException.class)
+                .hasMessageContaining("resolving field 'AllowOverdraft': unable to resolve field 'bool' to bool value");
     }
 
     @Test

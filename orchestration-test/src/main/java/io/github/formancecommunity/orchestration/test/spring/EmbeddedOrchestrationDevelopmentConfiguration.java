@@ -1,8 +1,8 @@
 package io.github.formancecommunity.orchestration.test.spring;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
@@ -26,9 +26,10 @@ import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServe
  * stops with it; the client reaches it through an {@link OrchestrationConnectionDetails} bean, so the
  * application's own {@code formance.orchestration.base-url} (for production) can stay in {@code application.yml}.
  * {@code formance.orchestration.embedded.port} (default {@code 0}, any free port) fixes the server's port, for
- * a browser or a second process; the server logs its URL when it starts.
+ * a browser or a second process; the server logs its URL when it starts. As a {@code @TestConfiguration}, it is
+ * left out of component scanning, so it applies only where a main or a test names it.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 public class EmbeddedOrchestrationDevelopmentConfiguration {
 
     /**
