@@ -93,6 +93,9 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
             context.getBeanFactory().registerSingleton(CONNECTION_DETAILS_BEAN_NAME,
                     new EmbeddedOrchestrationConnectionDetails(server, settings.auth(), settings.clientId(),
                             settings.clientSecret()));
+            // TLS trust is not part of the connection details: the server's bundle is named by the properties
+            server.tls().ifPresent(tls -> context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource(PROPERTY_SOURCE, new LinkedHashMap<>(SslBundleProperties.of(tls)))));
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
