@@ -62,6 +62,7 @@ public final class OrchestrationClientBuilder {
     private Supplier<JsonMapper> mapper = OrchestrationJson::mapper; // not resolved before the wire is built
     private boolean lazy;
     private Client httpClient;
+    private OrchestrationFeignTargetFactory targetFactory;
     private final List<OrchestrationCallInterceptor> interceptors = new ArrayList<>();
     private final List<OrchestrationFeignBuilderCustomizer> customizers = new ArrayList<>();
 
@@ -134,6 +135,18 @@ public final class OrchestrationClientBuilder {
         return this;
     }
 
+    /**
+     * Creates the Feign target through a factory, e.g. as a Spring Cloud OpenFeign client, instead of through
+     * {@code Feign.builder()}; {@code null} (the default) for the client's own. The factory also decides which base
+     * URLs other than http and https it serves, such as {@code lb://service-id}. With a factory, the HTTP client
+     * comes from the factory unless it has none; {@link #httpClient(Client)} and {@link #maxConnections(int)} apply
+     * only to the client's own transport.
+     */
+    public OrchestrationClientBuilder targetFactory(OrchestrationFeignTargetFactory targetFactory) {
+        this.targetFactory = targetFactory;
+        return this;
+    }
+
     /** Adds an interceptor; the first added runs outermost. */
     public OrchestrationClientBuilder interceptor(OrchestrationCallInterceptor interceptor) {
         this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
@@ -164,7 +177,9 @@ public final class OrchestrationClientBuilder {
      * @throws IllegalArgumentException when a setting is invalid, naming it
      */
     public OrchestrationV1Client build() {
-        String target = normalizeBaseUrl(baseUrl) + normalizePrefix(pathPrefix);
+        String base = normalizeBaseUrl(baseUrl, targetFactory);
+        String prefix = normalizePrefix(pathPrefix);
+        String target = base + prefix;
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(readTimeout, "readTimeout");
         requirePositive(runWaitTimeout, "runWaitTimeout");
@@ -176,7 +191,8 @@ public final class OrchestrationClientBuilder {
 
         String description = "OrchestrationV1Client[url=" + target + ", auth="
                 + (tokenSource == null ? "none" : tokenSource.isRefreshable() ? "refreshable" : "static") + "]";
-        Supplier<Wire.Parts> factory = wireFactory(target);
+        Supplier<Wire.Parts> factory = targetFactory == null ? wireFactory(target)
+                : factoryWire(targetFactory, base, prefix);
         Wire wire = lazy ? Wire.lazy(factory, description) : Wire.eager(factory, description);
         return new OrchestrationV1Client(wire, interceptors, tokenSource, options(runWaitTimeout), description);
     }
@@ -226,6 +242,38 @@ public final class OrchestrationClientBuilder {
         };
     }
 
+    /** Builds the wire through a target factory, from a snapshot of this builder's settings. */
+    private Supplier<Wire.Parts> factoryWire(OrchestrationFeignTargetFactory factory, String base, String prefix) {
+        Supplier<JsonMapper> mapperSource = mapper;
+        BearerTokenSource tokens = tokenSource;
+        Logger.Level level = Logger.Level.valueOf(logLevel.name());
+        List<OrchestrationFeignBuilderCustomizer> feignCustomizers = List.copyOf(customizers);
+        Duration connect = connectTimeout;
+        Duration read = readTimeout;
+        int poolSize = maxConnections;
+        Client givenClient = httpClient;
+        return () -> {
+            JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
+            OrchestrationFeignTarget<OrchestrationV1Api> target = new OrchestrationFeignTarget<>(
+                    OrchestrationV1Api.class, base, prefix, connect, read, level, json, tokens, feignCustomizers,
+                    () -> pooledHttpClient(connect, read, poolSize), givenClient);
+            try {
+                OrchestrationV1Api api = Objects.requireNonNull(factory.create(target),
+                        "the target factory returned no Feign target");
+                return new Wire.Parts(api, target, () -> JsonPriming.prime(json));
+            }
+            catch (RuntimeException | Error ex) {
+                try {
+                    target.close();
+                }
+                catch (IOException | RuntimeException closing) {
+                    ex.addSuppressed(closing);
+                }
+                throw ex;
+            }
+        };
+    }
+
     private static void closeQuietly(CloseableHttpClient pooled, Throwable failure) {
         if (pooled != null) {
             try {
@@ -263,6 +311,11 @@ public final class OrchestrationClientBuilder {
     }
 
     static String normalizeBaseUrl(String baseUrl) {
+        return normalizeBaseUrl(baseUrl, null);
+    }
+
+    /** The base URL without trailing slashes; schemes other than http and https only as the factory allows. */
+    static String normalizeBaseUrl(String baseUrl, OrchestrationFeignTargetFactory factory) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("baseUrl must not be blank");
         }
@@ -276,8 +329,17 @@ public final class OrchestrationClientBuilder {
                     + ex.getReason() + ")");
         }
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                || uri.getHost() == null) {
+        boolean http = scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
+        if (!http && scheme != null && uri.getHost() != null && uri.getRawUserInfo() == null
+                && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+            if (factory == null) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with a host, got '"
+                        + withoutCredentials(baseUrl) + "'" + ("lb".equalsIgnoreCase(scheme)
+                                ? " (an lb:// service id needs the Spring Cloud OpenFeign integration)" : ""));
+            }
+            factory.checkBaseUrl(uri);
+        }
+        else if (!http || uri.getHost() == null) {
             throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with a host, got '"
                     + withoutCredentials(baseUrl) + "'");
         }

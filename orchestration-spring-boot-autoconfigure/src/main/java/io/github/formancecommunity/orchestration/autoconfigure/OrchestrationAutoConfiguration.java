@@ -12,6 +12,7 @@ import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.github.formancecommunity.orchestration.client.OrchestrationClientBuilder;
 import io.github.formancecommunity.orchestration.client.OrchestrationFeignBuilderCustomizer;
+import io.github.formancecommunity.orchestration.client.OrchestrationFeignTargetFactory;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 
@@ -48,13 +49,16 @@ public class OrchestrationAutoConfiguration {
      * @param tokenSource  where bearer tokens come from; none means no {@code Authorization} header
      * @param interceptors call interceptors, applied in {@code @Order} order, the lowest outermost
      * @param customizers  adjustments of the Feign builder, applied in {@code @Order} order
+     * @param targetFactory what creates the Feign target instead of the client itself (the Spring Cloud OpenFeign
+     *                     integration), if any
      * @return the client
      */
     @Bean
     @ConditionalOnMissingBean(OrchestrationV1.class)
     public OrchestrationV1Client orchestrationV1Client(OrchestrationProperties properties,
             ObjectProvider<BearerTokenSource> tokenSource, ObjectProvider<OrchestrationCallInterceptor> interceptors,
-            ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers) {
+            ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers,
+            ObjectProvider<OrchestrationFeignTargetFactory> targetFactory) {
         OrchestrationClientBuilder builder = OrchestrationV1Client.builder()
                 .baseUrl(properties.getBaseUrl().strip())
                 .pathPrefix(properties.getPathPrefix())
@@ -64,7 +68,8 @@ public class OrchestrationAutoConfiguration {
                 .maxConnections(properties.getMaxConnections())
                 .logLevel(properties.getLogging().getLevel())
                 .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
-                .tokenSource(tokenSource.getIfAvailable());
+                .tokenSource(tokenSource.getIfAvailable())
+                .targetFactory(targetFactory.getIfUnique());
         interceptors.orderedStream().forEach(builder::interceptor);
         customizers.orderedStream().forEach(builder::feignCustomizer);
         OrchestrationV1Client client = builder.build();

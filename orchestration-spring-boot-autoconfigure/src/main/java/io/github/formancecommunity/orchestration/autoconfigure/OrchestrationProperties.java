@@ -57,6 +57,8 @@ public class OrchestrationProperties {
 
     private final Logging logging = new Logging();
 
+    private final SpringCloud springCloud = new SpringCloud();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -147,6 +149,10 @@ public class OrchestrationProperties {
 
     public Logging getLogging() {
         return logging;
+    }
+
+    public SpringCloud getSpringCloud() {
+        return springCloud;
     }
 
     @Override
@@ -432,6 +438,28 @@ public class OrchestrationProperties {
 
         public void setLevel(LogLevel level) {
             this.level = level;
+        }
+    }
+
+    /**
+     * The Spring Cloud OpenFeign integration (module {@code orchestration-spring-cloud-openfeign}): with Spring
+     * Cloud OpenFeign on the class path, the client is the Spring Cloud OpenFeign client
+     * {@code formance-orchestration}.
+     */
+    public static class SpringCloud {
+
+        /**
+         * Whether the client is created through Spring Cloud OpenFeign when the integration module and Spring Cloud
+         * OpenFeign are on the class path (per-client configuration, lb:// service ids).
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

@@ -45,7 +45,7 @@ final class OrchestrationPropertiesValidator {
         if (properties.getLogging().getLevel() == null) {
             reject("logging.level", "must be one of NONE, BASIC, HEADERS or FULL");
         }
-        checkAuth(properties.getAuth());
+        checkAuth(properties.getAuth(), properties.getBaseUrl());
         checkRetry(properties.getRetry());
         checkCircuitBreaker(properties.getCircuitBreaker());
         positive("health.timeout", properties.getHealth().getTimeout());
@@ -57,7 +57,7 @@ final class OrchestrationPropertiesValidator {
             return;
         }
         URI uri = parse(baseUrl.strip());
-        if (uri == null || !isHttp(uri) || uri.getHost() == null) {
+        if (uri == null || !(isHttp(uri) || isLoadBalanced(uri)) || uri.getHost() == null) {
             reject("base-url", "must be an absolute http or https URL with a host, e.g. "
                     + "https://org-stack.eu.sandbox.formance.cloud (got '" + redactUserInfo(baseUrl) + "')");
         }
@@ -75,7 +75,7 @@ final class OrchestrationPropertiesValidator {
         }
     }
 
-    private void checkAuth(OrchestrationProperties.Auth auth) {
+    private void checkAuth(OrchestrationProperties.Auth auth, String baseUrl) {
         boolean token = StringUtils.hasText(auth.getToken());
         boolean clientId = StringUtils.hasText(auth.getClientId());
         boolean clientSecret = StringUtils.hasText(auth.getClientSecret());
@@ -90,7 +90,7 @@ final class OrchestrationPropertiesValidator {
             reject("auth.client-id", "must be set when auth.client-secret is set (client-credentials grant)");
         }
         if (clientId || clientSecret) {
-            checkTokenUrl(auth.getTokenUrl());
+            checkTokenUrl(auth.getTokenUrl(), baseUrl);
         }
         if (auth.getRefreshBeforeExpiry() == null || auth.getRefreshBeforeExpiry().isNegative()) {
             reject("auth.refresh-before-expiry", "must be zero or a positive duration (got "
@@ -98,7 +98,7 @@ final class OrchestrationPropertiesValidator {
         }
     }
 
-    private void checkTokenUrl(String tokenUrl) {
+    private void checkTokenUrl(String tokenUrl, String baseUrl) {
         if (!StringUtils.hasText(tokenUrl)) {
             reject("auth.token-url", "must be set when client credentials are used");
             return;
@@ -113,6 +113,13 @@ final class OrchestrationPropertiesValidator {
         }
         else {
             valid = uri.getRawAuthority() == null && StringUtils.hasText(uri.getRawPath());
+            URI base = StringUtils.hasText(baseUrl) ? parse(baseUrl.strip()) : null;
+            if (valid && base != null && isLoadBalanced(base)) {
+                reject("auth.token-url", "must be an absolute http or https URL when base-url is an lb:// service "
+                        + "id: tokens are not fetched through the load balancer (got '" + redactUserInfo(tokenUrl)
+                        + "')");
+                return;
+            }
         }
         if (!valid) {
             reject("auth.token-url", "must be an absolute http or https URL, or a path resolved against base-url "
@@ -173,6 +180,14 @@ final class OrchestrationPropertiesValidator {
 
     private static boolean isHttp(URI uri) {
         return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /**
+     * An {@code lb://service-id} URL: accepted here, served only by the Spring Cloud OpenFeign integration, which
+     * the client builder checks.
+     */
+    private static boolean isLoadBalanced(URI uri) {
+        return "lb".equalsIgnoreCase(uri.getScheme());
     }
 
     private static URI parse(String text) {
