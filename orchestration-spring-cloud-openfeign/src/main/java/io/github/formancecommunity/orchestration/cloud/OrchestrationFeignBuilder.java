@@ -1,8 +1,5 @@
 package io.github.formancecommunity.orchestration.cloud;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import feign.Capability;
 import feign.Client;
 import feign.ExceptionPropagationPolicy;
@@ -23,8 +20,7 @@ import feign.Feign;
  */
 final class OrchestrationFeignBuilder extends Feign.Builder {
 
-    private static final Log LOG = LogFactory.getLog(OrchestrationFeignBuilder.class);
-
+    // No other reference fields here: Feign's capabilities enrich every non-primitive field of the builder.
     private boolean clientSet;
 
     @Override
@@ -36,9 +32,6 @@ final class OrchestrationFeignBuilder extends Feign.Builder {
     @Override
     public Feign.Builder addCapability(Capability capability) {
         if (isMicrometer(capability)) {
-            LOG.debug("Leaving " + capability.getClass().getName() + " out of the Feign client "
-                    + OrchestrationSpringCloudAutoConfiguration.CLIENT_NAME
-                    + ": it times its calls itself (formance.orchestration.client.requests)");
             return this;
         }
         return super.addCapability(capability);

@@ -37,7 +37,9 @@ public final class OrchestrationSpringCloudAutoConfiguration {
     @Bean(name = CLIENT_NAME + ".FeignClientSpecification")
     @ConditionalOnMissingBean(name = CLIENT_NAME + ".FeignClientSpecification")
     static FeignClientSpecification orchestrationFeignClientSpecification() {
-        return new FeignClientSpecification(CLIENT_NAME, OrchestrationFeignClientConfiguration.class.getName(),
+        // No class name: Spring Cloud's AOT processing looks up a @FeignClient bean of that name, and this client
+        // is not one (it is built by the client builder, not registered by @EnableFeignClients).
+        return new FeignClientSpecification(CLIENT_NAME, null,
                 new Class<?>[] {OrchestrationFeignClientConfiguration.class});
     }
 
