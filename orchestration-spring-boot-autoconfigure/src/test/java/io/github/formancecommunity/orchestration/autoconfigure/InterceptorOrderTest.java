@@ -7,13 +7,13 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationMetricsAutoConfiguration;
-import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationMetricsInterceptor;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationMetricsInterceptor;
 import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationObservationAutoConfiguration;
-import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationObservationInterceptor;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
 import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
-import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerInterceptor;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
 import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationRetryAutoConfiguration;
-import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationRetryInterceptor;
+import io.github.formancecommunity.orchestration.client.retry.OrchestrationRetryInterceptor;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,5 @@
 package io.github.formancecommunity.orchestration.autoconfigure.auth;
 
-import java.net.URI;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +14,7 @@ import org.springframework.context.annotation.Conditional;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationAutoConfiguration;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
+import io.github.formancecommunity.orchestration.client.auth.ClientCredentialsTokenSource;
 
 /**
  * Registers the {@link BearerTokenSource} of the Orchestration client from {@code formance.orchestration.auth.*}:
@@ -59,13 +59,14 @@ public class OrchestrationAuthAutoConfiguration {
     public BearerTokenSource orchestrationClientCredentialsTokenSource(OrchestrationProperties properties,
             @Qualifier(CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
         OrchestrationProperties.Auth auth = properties.getAuth();
-        URI tokenUri = TokenUrl.resolve(properties.getBaseUrl(), auth.getTokenUrl());
-        String clientId = auth.getClientId().strip();
-        TokenEndpoint endpoint = new TokenEndpoint(tokenUri, clientId, auth.getClientSecret(),
-                properties.getConnectTimeout(), properties.getReadTimeout());
-        return new ClientCredentialsTokenSource(endpoint, auth.getRefreshBeforeExpiry(),
-                clock.getIfAvailable(Clock::systemUTC),
-                "ClientCredentialsTokenSource[tokenUrl=" + tokenUri + ", clientId=" + clientId
-                        + ", clientSecret=****]");
+        return ClientCredentialsTokenSource.builder()
+                .tokenUrl(properties.getBaseUrl(), auth.getTokenUrl())
+                .clientId(auth.getClientId())
+                .clientSecret(auth.getClientSecret())
+                .connectTimeout(properties.getConnectTimeout())
+                .readTimeout(properties.getReadTimeout())
+                .refreshBeforeExpiry(auth.getRefreshBeforeExpiry())
+                .clock(clock.getIfAvailable(Clock::systemUTC))
+                .build();
     }
 }

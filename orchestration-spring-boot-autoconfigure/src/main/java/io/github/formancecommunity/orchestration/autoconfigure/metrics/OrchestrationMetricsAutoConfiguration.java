@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationInterceptorOrder;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationMetricsInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

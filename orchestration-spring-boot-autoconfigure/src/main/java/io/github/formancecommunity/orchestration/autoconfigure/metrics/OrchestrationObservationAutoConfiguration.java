@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationInterceptorOrder;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
 import io.micrometer.observation.ObservationRegistry;
 
 /**

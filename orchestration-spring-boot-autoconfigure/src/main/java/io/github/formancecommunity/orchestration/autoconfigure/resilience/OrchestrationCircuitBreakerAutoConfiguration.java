@@ -15,6 +15,10 @@ import org.springframework.core.annotation.Order;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationInterceptorOrder;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.CircuitBreakerFactory;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.CircuitBreakerMeters;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.CircuitBreakerThresholds;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
@@ -57,7 +61,10 @@ public class OrchestrationCircuitBreakerAutoConfiguration {
     @Lazy
     public CircuitBreaker orchestrationCircuitBreaker(OrchestrationProperties properties,
             ObjectProvider<CircuitBreakerRegistry> registries) {
-        return CircuitBreakerFactory.create(properties.getCircuitBreaker(), registries.getIfUnique());
+        OrchestrationProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
+        return CircuitBreakerFactory.create(breaker.getName(), new CircuitBreakerThresholds(
+                breaker.getFailureRateThreshold(), breaker.getSlidingWindowSize(), breaker.getMinimumNumberOfCalls(),
+                breaker.getWaitDurationInOpenState()), registries.getIfUnique());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationInterceptorOrder;
 import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.client.retry.OrchestrationRetryInterceptor;
 
 /**
  * Retries idempotent Orchestration calls (see {@link OrchestrationRetryInterceptor}) as set by

@@ -44,6 +44,9 @@ import io.github.formancecommunity.orchestration.client.OrchestrationApiExceptio
 import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticationException;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.github.formancecommunity.orchestration.client.auth.MutableClock;
+import io.github.formancecommunity.orchestration.client.auth.Threads;
+import io.github.formancecommunity.orchestration.client.auth.TokenRequestGate;
 
 /** The auto-configured client against a WireMock stack: token endpoint and Orchestration API. */
 @SpringBootTest(classes = ClientCredentialsFlowTests.App.class)

@@ -25,6 +25,8 @@ import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.formancecommunity.orchestration.client.auth.ClientCredentialsTokenSource;
+import io.github.formancecommunity.orchestration.client.auth.MutableClock;
 
 class OrchestrationAuthAutoConfigurationTests {
 

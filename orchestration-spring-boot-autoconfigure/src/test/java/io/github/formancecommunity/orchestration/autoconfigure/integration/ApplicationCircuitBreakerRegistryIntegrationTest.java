@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import io.github.formancecommunity.orchestration.autoconfigure.support.Stubs;
+import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationCircuitOpenException;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;

@@ -31,9 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationMetricsInterceptor;
-import io.github.formancecommunity.orchestration.autoconfigure.metrics.OrchestrationObservationInterceptor;
-import io.github.formancecommunity.orchestration.autoconfigure.support.Stubs;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationMetricsInterceptor;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
+import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationCircuitOpenException;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;

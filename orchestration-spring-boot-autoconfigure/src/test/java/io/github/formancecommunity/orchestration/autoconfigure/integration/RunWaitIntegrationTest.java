@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import io.github.formancecommunity.orchestration.autoconfigure.support.Stubs;
+import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.github.formancecommunity.orchestration.client.model.WorkflowInstance;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationMetricsInterceptor;
 
 class OrchestrationMetricsAutoConfigurationTest {
 

@@ -14,6 +14,7 @@ import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
 
 class OrchestrationObservationAutoConfigurationTest {
 

@@ -25,6 +25,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.CircuitBreakerMeters;
 
 class OrchestrationCircuitBreakerAutoConfigurationTest {
 

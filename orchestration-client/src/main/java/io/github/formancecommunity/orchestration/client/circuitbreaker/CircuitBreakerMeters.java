@@ -1,6 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.resilience;
-
-import org.springframework.beans.factory.DisposableBean;
+package io.github.formancecommunity.orchestration.client.circuitbreaker;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
@@ -8,23 +6,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Publishes Resilience4j's tagged meters ({@code resilience4j.circuitbreaker.state}, {@code .calls},
- * {@code .failure.rate}, ...) of one breaker to a meter registry, and removes them when the context closes.
+ * {@code .failure.rate}, ...) of one breaker to a meter registry, and removes them on {@link #close()}.
  * Publishing is idempotent: if the application's Resilience4j integration already published them, the same meters
  * are returned by the registry.
  */
-final class CircuitBreakerMeters implements DisposableBean {
+public final class CircuitBreakerMeters implements AutoCloseable {
 
     private final CircuitBreaker circuitBreaker;
     private final TaggedCircuitBreakerMetricsPublisher publisher;
 
-    CircuitBreakerMeters(CircuitBreaker circuitBreaker, MeterRegistry meterRegistry) {
+    /**
+     * Publishes the breaker's meters.
+     *
+     * @param circuitBreaker the breaker
+     * @param meterRegistry  where the meters go
+     */
+    public CircuitBreakerMeters(CircuitBreaker circuitBreaker, MeterRegistry meterRegistry) {
         this.circuitBreaker = circuitBreaker;
         this.publisher = new TaggedCircuitBreakerMetricsPublisher(meterRegistry);
         this.publisher.publishMetrics(circuitBreaker);
     }
 
+    /** Removes the breaker's meters from the registry. */
     @Override
-    public void destroy() {
+    public void close() {
         publisher.removeMetrics(circuitBreaker);
     }
 

@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.resilience;
+package io.github.formancecommunity.orchestration.client.retry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -32,13 +32,14 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import io.github.formancecommunity.orchestration.autoconfigure.support.Stubs;
+import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationCircuitOpenException;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.client.OrchestrationTimeoutException;
 import io.github.formancecommunity.orchestration.client.OrchestrationTransportException;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
 import io.github.formancecommunity.orchestration.client.model.WorkflowConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;

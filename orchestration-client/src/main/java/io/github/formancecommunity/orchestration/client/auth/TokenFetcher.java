@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.auth;
+package io.github.formancecommunity.orchestration.client.auth;
 
 /** Obtains a new access token for a scope; one call, one request to the token endpoint. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.resilience;
+package io.github.formancecommunity.orchestration.client.retry;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

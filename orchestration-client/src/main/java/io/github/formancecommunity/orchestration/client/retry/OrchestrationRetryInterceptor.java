@@ -1,7 +1,8 @@
-package io.github.formancecommunity.orchestration.autoconfigure.resilience;
+package io.github.formancecommunity.orchestration.client.retry;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -85,6 +86,15 @@ public final class OrchestrationRetryInterceptor implements OrchestrationCallInt
     /** Attempts in total, the first one included. */
     public int maxAttempts() {
         return maxAttempts;
+    }
+
+    /**
+     * The back-off before each retry, in order, without {@code Retry-After}.
+     *
+     * @return {@code maxAttempts - 1} durations
+     */
+    public List<Duration> backoffs() {
+        return List.of(backoffs);
     }
 
     @Override

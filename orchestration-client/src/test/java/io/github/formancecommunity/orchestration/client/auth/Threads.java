@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.auth;
+package io.github.formancecommunity.orchestration.client.auth;
 
 import static org.awaitility.Awaitility.await;
 
@@ -7,18 +7,18 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /** Waits, with a bound, until threads are parked at a given place. */
-final class Threads {
+public final class Threads {
 
     private Threads() {
     }
 
     /** Blocks until every thread waits (or is blocked) with {@code frame} (class and method) on its stack. */
-    static void awaitParkedIn(Collection<Thread> threads, String frame) {
+    public static void awaitParkedIn(Collection<Thread> threads, String frame) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
                 .until(() -> threads.stream().allMatch(thread -> isParkedIn(thread, frame)));
     }
 
-    static boolean isParkedIn(Thread thread, String frame) {
+    public static boolean isParkedIn(Thread thread, String frame) {
         Thread.State state = thread.getState();
         if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING && state != Thread.State.BLOCKED) {
             return false;

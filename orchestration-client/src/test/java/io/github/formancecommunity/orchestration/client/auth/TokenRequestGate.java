@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.auth;
+package io.github.formancecommunity.orchestration.client.auth;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,27 +11,27 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * A WireMock extension that, once {@link #close() closed}, holds every request to the token path until the test
  * {@link #open() opens} it again, so a test can line up concurrent callers behind one in-flight token request.
  */
-final class TokenRequestGate implements ResponseDefinitionTransformerV2 {
+public final class TokenRequestGate implements ResponseDefinitionTransformerV2 {
 
     private final String path;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile CountDownLatch entered = new CountDownLatch(1);
 
-    TokenRequestGate(String path) {
+    public TokenRequestGate(String path) {
         this.path = path;
     }
 
-    void close() {
+    public void close() {
         entered = new CountDownLatch(1);
         gate = new CountDownLatch(1);
     }
 
-    void open() {
+    public void open() {
         gate.countDown();
     }
 
     /** Waits until a token request is being held. */
-    boolean awaitHeldRequest() throws InterruptedException {
+    public boolean awaitHeldRequest() throws InterruptedException {
         return entered.await(20, TimeUnit.SECONDS);
     }
 

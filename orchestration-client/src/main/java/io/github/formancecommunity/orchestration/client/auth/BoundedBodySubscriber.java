@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.auth;
+package io.github.formancecommunity.orchestration.client.auth;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;

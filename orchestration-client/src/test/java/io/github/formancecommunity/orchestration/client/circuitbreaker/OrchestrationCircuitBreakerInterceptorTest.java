@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.resilience;
+package io.github.formancecommunity.orchestration.client.circuitbreaker;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import io.github.formancecommunity.orchestration.autoconfigure.support.Stubs;
+import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticationException;

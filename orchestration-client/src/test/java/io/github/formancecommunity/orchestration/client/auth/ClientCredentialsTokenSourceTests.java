@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.auth;
+package io.github.formancecommunity.orchestration.client.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.resilience;
+package io.github.formancecommunity.orchestration.client.circuitbreaker;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -56,7 +56,7 @@ public final class OrchestrationCircuitBreakerInterceptor implements Orchestrati
      *
      * @param circuitBreaker where the breaker comes from; asked until it gives one
      */
-    OrchestrationCircuitBreakerInterceptor(Supplier<CircuitBreaker> circuitBreaker) {
+    public OrchestrationCircuitBreakerInterceptor(Supplier<CircuitBreaker> circuitBreaker) {
         this.source = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
     }
 

@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.metrics;
+package io.github.formancecommunity.orchestration.client.observation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

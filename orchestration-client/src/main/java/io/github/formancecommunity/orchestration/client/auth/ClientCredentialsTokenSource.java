@@ -1,5 +1,6 @@
-package io.github.formancecommunity.orchestration.autoconfigure.auth;
+package io.github.formancecommunity.orchestration.client.auth;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -29,7 +30,7 @@ import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticat
  *       client's retry of a 401 gets a new token.</li>
  * </ul>
  */
-final class ClientCredentialsTokenSource implements BearerTokenSource, AutoCloseable {
+public final class ClientCredentialsTokenSource implements BearerTokenSource, AutoCloseable {
 
     static final long DEFAULT_LIFETIME_MINUTES = 5;
 
@@ -51,6 +52,15 @@ final class ClientCredentialsTokenSource implements BearerTokenSource, AutoClose
         if (refreshBeforeExpiry.isNegative()) {
             throw new IllegalArgumentException("refreshBeforeExpiry must not be negative");
         }
+    }
+
+    /**
+     * Starts a token source for the token endpoint of a Formance Stack.
+     *
+     * @return a builder; the token URL, client id and client secret are required
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -177,6 +187,125 @@ final class ClientCredentialsTokenSource implements BearerTokenSource, AutoClose
             if (cached != null && same(cached.value(), rejectedToken)) {
                 cached = null;
             }
+        }
+    }
+
+    /** Builds a {@link ClientCredentialsTokenSource}; every token request uses the HTTP client it creates. */
+    public static final class Builder {
+
+        private URI tokenUrl;
+        private String clientId;
+        private String clientSecret;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration refreshBeforeExpiry = Duration.ofSeconds(30);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * The absolute URL of the token endpoint, e.g. {@code https://stack.example/api/auth/oauth/token}.
+         *
+         * @param tokenUrl the token endpoint
+         * @return this builder
+         */
+        public Builder tokenUrl(URI tokenUrl) {
+            this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+            return this;
+        }
+
+        /**
+         * The token URL, absolute or resolved against {@code baseUrl}: a path starting with {@code /} replaces the
+         * base URL's path, any other relative path is appended to it.
+         *
+         * @param baseUrl  the URL of the Formance Stack
+         * @param tokenUrl the token endpoint, absolute or relative
+         * @return this builder
+         */
+        public Builder tokenUrl(String baseUrl, String tokenUrl) {
+            return tokenUrl(TokenUrl.resolve(baseUrl, tokenUrl));
+        }
+
+        /**
+         * The OAuth2 client id.
+         *
+         * @param clientId the client id
+         * @return this builder
+         */
+        public Builder clientId(String clientId) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId").strip();
+            return this;
+        }
+
+        /**
+         * The OAuth2 client secret; never logged nor shown by {@code toString()}.
+         *
+         * @param clientSecret the client secret
+         * @return this builder
+         */
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /**
+         * The connect time-out of a token request (default 5 s).
+         *
+         * @param connectTimeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * The longest wait for a whole token response, body included (default 30 s).
+         *
+         * @param readTimeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long before its expiry a token is replaced (default 30 s).
+         *
+         * @param refreshBeforeExpiry zero or a positive duration
+         * @return this builder
+         */
+        public Builder refreshBeforeExpiry(Duration refreshBeforeExpiry) {
+            this.refreshBeforeExpiry = Objects.requireNonNull(refreshBeforeExpiry, "refreshBeforeExpiry");
+            return this;
+        }
+
+        /**
+         * The clock that times token expiry (default the system clock).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the token source. No token is fetched before the first call.
+         *
+         * @return the token source
+         */
+        public ClientCredentialsTokenSource build() {
+            Objects.requireNonNull(tokenUrl, "tokenUrl");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(clientSecret, "clientSecret");
+            TokenEndpoint endpoint = new TokenEndpoint(tokenUrl, clientId, clientSecret, connectTimeout, readTimeout);
+            return new ClientCredentialsTokenSource(endpoint, refreshBeforeExpiry, clock,
+                    "ClientCredentialsTokenSource[tokenUrl=" + tokenUrl + ", clientId=" + clientId
+                            + ", clientSecret=****]");
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.metrics;
+package io.github.formancecommunity.orchestration.client.observation;
 
 import java.util.Objects;
 

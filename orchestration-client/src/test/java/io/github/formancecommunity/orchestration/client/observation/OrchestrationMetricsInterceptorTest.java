@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.metrics;
+package io.github.formancecommunity.orchestration.client.observation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -18,9 +18,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerInterceptor;
-import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationRetryInterceptor;
-import io.github.formancecommunity.orchestration.autoconfigure.support.Stubs;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
+import io.github.formancecommunity.orchestration.client.retry.OrchestrationRetryInterceptor;
+import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
 import io.github.formancecommunity.orchestration.client.OrchestrationAuthenticationException;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;

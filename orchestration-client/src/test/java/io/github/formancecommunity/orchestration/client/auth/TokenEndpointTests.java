@@ -1,4 +1,4 @@
-package io.github.formancecommunity.orchestration.autoconfigure.auth;
+package io.github.formancecommunity.orchestration.client.auth;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
