@@ -44,9 +44,9 @@ class ClientsAgreeTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-            "starter;[OrchestrationMetricsInterceptor, OrchestrationRetryInterceptor, OrchestrationCircuitBreakerInterceptor]",
+            "starter;[OrchestrationObservationInterceptor, OrchestrationRetryInterceptor, OrchestrationCircuitBreakerInterceptor]",
             "starter-bare;[]",
-            "starter-metrics;[OrchestrationMetricsInterceptor]",
+            "starter-metrics;[OrchestrationObservationInterceptor]",
             "starter-breaker;[OrchestrationCircuitBreakerInterceptor]",
             "starter-retry;[OrchestrationRetryInterceptor]"})
     void starterVariantsHaveExactlyTheirDecorations(String client, String interceptors) throws Exception {

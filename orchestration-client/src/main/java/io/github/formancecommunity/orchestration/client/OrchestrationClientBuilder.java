@@ -20,63 +20,94 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
+import org.jspecify.annotations.Nullable;
+
 import feign.Client;
 import feign.Contract;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
+import io.github.formancecommunity.orchestration.client.auth.ClientCredentialsTokenSource;
+import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationConvention;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
+import io.github.formancecommunity.orchestration.client.retry.OrchestrationRetryInterceptor;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds an {@link OrchestrationV1Client} in plain Java, without Spring Boot.
+ * Builds an {@link OrchestrationV1Client} in plain Java, without Spring Boot, with everything the starter adds:
+ * OAuth2 client credentials ({@link #clientCredentials}), retries of idempotent operations ({@link #retry}), a
+ * Resilience4j circuit breaker ({@link #circuitBreaker}) and a Micrometer observation with its request timer
+ * ({@link #observationRegistry}, {@link #meterRegistry}). Resilience4j and Micrometer are optional dependencies:
+ * only the methods that take their types need them on the class path.
  *
  * <pre>{@code
  * try (OrchestrationV1Client client = OrchestrationV1Client.builder()
  *         .baseUrl("https://org-stack.eu.sandbox.formance.cloud")
- *         .bearerToken(System.getenv("FORMANCE_TOKEN"))
- *         .readTimeout(Duration.ofSeconds(10))
+ *         .clientCredentials(System.getenv("FORMANCE_CLIENT_ID"), System.getenv("FORMANCE_CLIENT_SECRET"))
+ *         .retry()
  *         .build()) {
  *     List<Workflow> workflows = client.listWorkflows();
  * }
  * }</pre>
  *
  * Defaults: base URL {@code http://localhost}, path prefix {@code /api/orchestration}, connect time-out 5 s,
- * read time-out 30 s, run-wait time-out 5 min, 50 pooled connections, no authentication, no logging.
+ * read time-out 30 s, run-wait time-out 5 min, 50 pooled connections, no authentication, no retries, no circuit
+ * breaker, no observation, no logging.
+ *
+ * <p>The decorations wrap each call in this order, outermost first: the observation (one per call, retries
+ * included), the retries, the circuit breaker (once per attempt), then the {@linkplain #interceptor interceptors}
+ * in the order they were added.
  */
 public final class OrchestrationClientBuilder {
 
     /** The default path prefix of the V1 API behind the Formance Stack gateway. */
     public static final String DEFAULT_PATH_PREFIX = "/api/orchestration";
 
+    /** The default token URL, resolved against the base URL: the Formance Stack's auth service. */
+    public static final String DEFAULT_TOKEN_URL = "/api/auth/oauth/token";
+
     private static final Pattern CREDENTIALS = Pattern.compile("^([^/?#]*//)?[^/?#@]*@");
 
-    private String baseUrl = "http://localhost";
-    private String pathPrefix = DEFAULT_PATH_PREFIX;
-    private BearerTokenSource tokenSource;
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration runWaitTimeout = Duration.ofMinutes(5);
+    private @Nullable String baseUrl = "http://localhost";
+    private @Nullable String pathPrefix = DEFAULT_PATH_PREFIX;
+    private @Nullable BearerTokenSource tokenSource;
+    private @Nullable Duration connectTimeout = Duration.ofSeconds(5);
+    private @Nullable Duration readTimeout = Duration.ofSeconds(30);
+    private @Nullable Duration runWaitTimeout = Duration.ofMinutes(5);
     private int maxConnections = 50;
-    private LogLevel logLevel = LogLevel.NONE;
-    private Supplier<JsonMapper> mapper = OrchestrationJson::mapper; // not resolved before the wire is built
+    private @Nullable LogLevel logLevel = LogLevel.NONE;
+    private @Nullable Supplier<JsonMapper> mapper = OrchestrationJson::mapper; // not resolved before the wire is built
     private boolean lazy;
-    private Client httpClient;
-    private OrchestrationFeignTargetFactory targetFactory;
+    private @Nullable Client httpClient;
+    private @Nullable OrchestrationFeignTargetFactory targetFactory;
     private final List<OrchestrationCallInterceptor> interceptors = new ArrayList<>();
+    private @Nullable String clientId;
+    private @Nullable String clientSecret;
+    private String tokenUrl = DEFAULT_TOKEN_URL;
+    private Duration tokenRefreshBeforeExpiry = Duration.ofSeconds(30);
+    private @Nullable OrchestrationCallInterceptor retry;
+    private @Nullable OrchestrationCallInterceptor circuitBreaker;
+    private @Nullable ObservationRegistry observationRegistry;
+    private @Nullable MeterRegistry meterRegistry;
+    private @Nullable OrchestrationObservationConvention observationConvention;
     private final List<OrchestrationFeignBuilderCustomizer> customizers = new ArrayList<>();
 
     OrchestrationClientBuilder() {
     }
 
     /** The stack URL, e.g. {@code https://org-stack.eu.sandbox.formance.cloud}; http or https, no query. */
-    public OrchestrationClientBuilder baseUrl(String baseUrl) {
+    public OrchestrationClientBuilder baseUrl(@Nullable String baseUrl) {
         this.baseUrl = baseUrl;
         return this;
     }
 
     /** The prefix of the V1 paths: {@code /api/orchestration} through the gateway, empty for the service itself. */
-    public OrchestrationClientBuilder pathPrefix(String pathPrefix) {
+    public OrchestrationClientBuilder pathPrefix(@Nullable String pathPrefix) {
         this.pathPrefix = pathPrefix;
         return this;
     }
@@ -84,29 +115,171 @@ public final class OrchestrationClientBuilder {
     /** A static bearer token sent with every request. */
     public OrchestrationClientBuilder bearerToken(String token) {
         this.tokenSource = BearerTokenSource.of(token);
+        this.clientId = null;
+        this.clientSecret = null;
         return this;
     }
 
     /** Where tokens come from, e.g. an OAuth2 client-credentials source; {@code null} for none. */
-    public OrchestrationClientBuilder tokenSource(BearerTokenSource tokenSource) {
+    public OrchestrationClientBuilder tokenSource(@Nullable BearerTokenSource tokenSource) {
         this.tokenSource = tokenSource;
+        this.clientId = null;
+        this.clientSecret = null;
+        return this;
+    }
+
+    /**
+     * OAuth2 client credentials: the client fetches a token per scope ({@code orchestration:read} for GET,
+     * {@code orchestration:write} otherwise) from the {@linkplain #tokenUrl token URL} on first use, caches it until
+     * {@linkplain #tokenRefreshBeforeExpiry shortly before it expires}, lets concurrent callers share one token
+     * request, and retries a call once with a new token when the server answers 401. The client closes the token
+     * source it creates. Replaces any {@link #bearerToken} or {@link #tokenSource}.
+     *
+     * @param clientId     the OAuth2 client id
+     * @param clientSecret the OAuth2 client secret; never logged nor shown by {@code toString()}
+     * @return this builder
+     */
+    public OrchestrationClientBuilder clientCredentials(String clientId, String clientSecret) {
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+        this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+        this.tokenSource = null;
+        return this;
+    }
+
+    /**
+     * The token endpoint of {@link #clientCredentials}: an absolute URL, or a path resolved against the base URL
+     * ({@code /api/auth/oauth/token}, the default, replaces the base URL's path; a path without a leading
+     * {@code /} is appended to it).
+     *
+     * @param tokenUrl the token URL
+     * @return this builder
+     */
+    public OrchestrationClientBuilder tokenUrl(String tokenUrl) {
+        this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+        return this;
+    }
+
+    /**
+     * How long before its expiry a {@link #clientCredentials} token is replaced (default 30 s). When the margin is
+     * not shorter than the token's lifetime, the token is replaced after half its lifetime.
+     *
+     * @param refreshBeforeExpiry zero or a positive duration
+     * @return this builder
+     */
+    public OrchestrationClientBuilder tokenRefreshBeforeExpiry(Duration refreshBeforeExpiry) {
+        this.tokenRefreshBeforeExpiry = Objects.requireNonNull(refreshBeforeExpiry, "refreshBeforeExpiry");
+        return this;
+    }
+
+    /**
+     * Retries idempotent operations (GET, DELETE and the PUT abort; never a POST) with the starter's defaults:
+     * 3 attempts, back-off 200 ms doubling up to 2 s, {@code Retry-After} honoured up to that cap.
+     *
+     * @return this builder
+     * @see #retry(int, Duration, Duration, double)
+     */
+    public OrchestrationClientBuilder retry() {
+        return retry(3, Duration.ofMillis(200), Duration.ofSeconds(2), 2.0);
+    }
+
+    /**
+     * Retries idempotent operations (GET, DELETE and the PUT abort; never a POST) that fail with an I/O error, a
+     * time-out, or HTTP 429, 502, 503 or 504, on the caller's thread. The wait before retry {@code n} (from 0) is
+     * {@code initialBackoff × multiplier^n} capped at {@code maxBackoff}, or the response's {@code Retry-After}
+     * when longer, still capped at {@code maxBackoff}. An open circuit is never retried.
+     *
+     * @param maxAttempts    attempts in total, the first included, at least 1 (1 turns retries off)
+     * @param initialBackoff wait before the first retry, zero or more
+     * @param maxBackoff     longest wait, at least {@code initialBackoff}
+     * @param multiplier     growth of the wait, a finite number of at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when a value is out of range, naming it
+     */
+    public OrchestrationClientBuilder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+            double multiplier) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        if (initialBackoff == null || initialBackoff.isNegative()) {
+            throw new IllegalArgumentException("initialBackoff must be zero or positive, got " + initialBackoff);
+        }
+        if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff must be at least initialBackoff (" + initialBackoff
+                    + "), got " + maxBackoff);
+        }
+        if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+            throw new IllegalArgumentException("multiplier must be a finite number of at least 1, got " + multiplier);
+        }
+        this.retry = new OrchestrationRetryInterceptor(maxAttempts, initialBackoff, maxBackoff, multiplier);
+        return this;
+    }
+
+    /**
+     * Guards every attempt with a Resilience4j circuit breaker, on the caller's thread: 5xx responses and I/O
+     * failures count as failures, other answers as successes; an open breaker fails the call with
+     * {@link OrchestrationCircuitOpenException} without sending it. Needs {@code resilience4j-circuitbreaker}.
+     *
+     * @param circuitBreaker the breaker
+     * @return this builder
+     */
+    public OrchestrationClientBuilder circuitBreaker(CircuitBreaker circuitBreaker) {
+        this.circuitBreaker = new OrchestrationCircuitBreakerInterceptor(circuitBreaker);
+        return this;
+    }
+
+    /**
+     * Makes each call one Micrometer observation in this registry (see
+     * {@link io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor}):
+     * the registry's handlers make the timer {@code formance.orchestration.client.requests} (Micrometer's
+     * {@code DefaultMeterObservationHandler}) and the span (Micrometer Tracing), whose {@code traceparent} goes
+     * with the request. Needs {@code micrometer-observation}.
+     *
+     * @param observationRegistry the registry
+     * @return this builder
+     */
+    public OrchestrationClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+        return this;
+    }
+
+    /**
+     * Records the request timer {@code formance.orchestration.client.requests} in this registry; ignored when an
+     * {@link #observationRegistry} is set, whose handlers then make the timer. Needs {@code micrometer-core}.
+     *
+     * @param meterRegistry the registry
+     * @return this builder
+     */
+    public OrchestrationClientBuilder meterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+        return this;
+    }
+
+    /**
+     * The convention naming the observation and its key values, replacing
+     * {@link io.github.formancecommunity.orchestration.client.observation.DefaultOrchestrationObservationConvention}.
+     *
+     * @param convention the convention, or {@code null} for the default one
+     * @return this builder
+     */
+    public OrchestrationClientBuilder observationConvention(@Nullable OrchestrationObservationConvention convention) {
+        this.observationConvention = convention;
         return this;
     }
 
     /** The connect time-out. */
-    public OrchestrationClientBuilder connectTimeout(Duration connectTimeout) {
+    public OrchestrationClientBuilder connectTimeout(@Nullable Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
         return this;
     }
 
     /** The read time-out of every call except {@code runWorkflow} with {@code wait=true}. */
-    public OrchestrationClientBuilder readTimeout(Duration readTimeout) {
+    public OrchestrationClientBuilder readTimeout(@Nullable Duration readTimeout) {
         this.readTimeout = readTimeout;
         return this;
     }
 
     /** The read time-out of {@code runWorkflow} with {@code wait=true}, which answers only when the run ends. */
-    public OrchestrationClientBuilder runWaitTimeout(Duration runWaitTimeout) {
+    public OrchestrationClientBuilder runWaitTimeout(@Nullable Duration runWaitTimeout) {
         this.runWaitTimeout = runWaitTimeout;
         return this;
     }
@@ -118,19 +291,19 @@ public final class OrchestrationClientBuilder {
     }
 
     /** How much of each exchange to log; {@code Authorization} is never logged. */
-    public OrchestrationClientBuilder logLevel(LogLevel logLevel) {
+    public OrchestrationClientBuilder logLevel(@Nullable LogLevel logLevel) {
         this.logLevel = logLevel;
         return this;
     }
 
     /** The JSON mapper; defaults to {@link OrchestrationJson#mapper()}. */
-    public OrchestrationClientBuilder jsonMapper(JsonMapper mapper) {
+    public OrchestrationClientBuilder jsonMapper(@Nullable JsonMapper mapper) {
         this.mapper = mapper == null ? null : () -> mapper;
         return this;
     }
 
     /** A Feign HTTP client to use instead of the built-in pooled Apache HttpClient 5. It is not closed. */
-    public OrchestrationClientBuilder httpClient(Client httpClient) {
+    public OrchestrationClientBuilder httpClient(@Nullable Client httpClient) {
         this.httpClient = httpClient;
         return this;
     }
@@ -142,7 +315,7 @@ public final class OrchestrationClientBuilder {
      * comes from the factory unless it has none; {@link #httpClient(Client)} and {@link #maxConnections(int)} apply
      * only to the client's own transport.
      */
-    public OrchestrationClientBuilder targetFactory(OrchestrationFeignTargetFactory targetFactory) {
+    public OrchestrationClientBuilder targetFactory(@Nullable OrchestrationFeignTargetFactory targetFactory) {
         this.targetFactory = targetFactory;
         return this;
     }
@@ -177,31 +350,82 @@ public final class OrchestrationClientBuilder {
      * @throws IllegalArgumentException when a setting is invalid, naming it
      */
     public OrchestrationV1Client build() {
+        List<InvalidSetting> invalid = validate();
+        if (!invalid.isEmpty()) {
+            throw new IllegalArgumentException(invalid.get(0).message());
+        }
         String base = normalizeBaseUrl(baseUrl, targetFactory);
         String prefix = normalizePrefix(pathPrefix);
         String target = base + prefix;
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(readTimeout, "readTimeout");
-        requirePositive(runWaitTimeout, "runWaitTimeout");
-        if (maxConnections < 1) {
-            throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
-        }
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(mapper, "jsonMapper");
 
+        List<AutoCloseable> owned = new ArrayList<>();
+        BearerTokenSource tokens = tokenSource;
+        if (clientId != null && clientSecret != null) {
+            ClientCredentialsTokenSource credentials = clientCredentialsSource();
+            owned.add(credentials);
+            tokens = credentials;
+        }
         String description = "OrchestrationV1Client[url=" + target + ", auth="
-                + (tokenSource == null ? "none" : tokenSource.isRefreshable() ? "refreshable" : "static") + "]";
-        Supplier<Wire.Parts> factory = targetFactory == null ? wireFactory(target)
-                : factoryWire(targetFactory, base, prefix);
-        Wire wire = lazy ? Wire.lazy(factory, description) : Wire.eager(factory, description);
-        return new OrchestrationV1Client(wire, interceptors, tokenSource, options(runWaitTimeout), description);
+                + (tokens == null ? "none" : tokens.isRefreshable() ? "refreshable" : "static") + "]";
+        Supplier<Wire.Parts> factory = targetFactory == null ? wireFactory(target, tokens)
+                : factoryWire(targetFactory, base, prefix, tokens);
+        Wire wire;
+        try {
+            wire = lazy ? Wire.lazy(factory, description) : Wire.eager(factory, description);
+        }
+        catch (RuntimeException | Error ex) {
+            owned.forEach(resource -> closeQuietly(resource, ex));
+            throw ex;
+        }
+        return new OrchestrationV1Client(wire, decorations(), tokens, options(runWaitTimeout), description, owned);
+    }
+
+    private ClientCredentialsTokenSource clientCredentialsSource() {
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException("clientId must not be blank");
+        }
+        if (clientSecret == null || clientSecret.isBlank()) {
+            throw new IllegalArgumentException("clientSecret must not be blank");
+        }
+        if (tokenRefreshBeforeExpiry.isNegative()) {
+            throw new IllegalArgumentException("tokenRefreshBeforeExpiry must be zero or positive, got "
+                    + tokenRefreshBeforeExpiry);
+        }
+        return ClientCredentialsTokenSource.builder()
+                .tokenUrl(normalizeBaseUrl(baseUrl, targetFactory), tokenUrl)
+                .clientId(clientId)
+                .clientSecret(clientSecret)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .refreshBeforeExpiry(tokenRefreshBeforeExpiry)
+                .build();
+    }
+
+    /** The interceptors of a call, outermost first: observation, retries, circuit breaker, then the added ones. */
+    private List<OrchestrationCallInterceptor> decorations() {
+        List<OrchestrationCallInterceptor> chain = new ArrayList<>(interceptors.size() + 3);
+        if (observationRegistry != null) {
+            chain.add(new OrchestrationObservationInterceptor(observationRegistry, observationConvention));
+        }
+        else if (meterRegistry != null) {
+            chain.add(OrchestrationObservationInterceptor.metrics(meterRegistry, observationConvention));
+        }
+        if (retry != null) {
+            chain.add(retry);
+        }
+        if (circuitBreaker != null) {
+            chain.add(circuitBreaker);
+        }
+        chain.addAll(interceptors);
+        return chain;
     }
 
     /** Builds the wire from a snapshot of this builder's settings: later changes to the builder do not reach it. */
-    private Supplier<Wire.Parts> wireFactory(String target) {
+    private Supplier<Wire.Parts> wireFactory(String target, @Nullable BearerTokenSource tokens) {
         Client givenClient = httpClient;
         Supplier<JsonMapper> mapperSource = mapper;
-        BearerTokenSource tokens = tokenSource;
         Request.Options readOptions = options(readTimeout);
         Logger.Level level = Logger.Level.valueOf(logLevel.name());
         List<OrchestrationFeignBuilderCustomizer> feignCustomizers = List.copyOf(customizers);
@@ -226,7 +450,8 @@ public final class OrchestrationClientBuilder {
                     .retryer(Retryer.NEVER_RETRY)
                     .options(readOptions)
                     .logger(new RedactingLogger())
-                    .logLevel(level);
+                    .logLevel(level)
+                    .requestInterceptor(new CallHeaders.Interceptor());
             if (tokens != null) {
                 feign.requestInterceptor(new BearerAuthInterceptor(tokens));
             }
@@ -243,13 +468,13 @@ public final class OrchestrationClientBuilder {
     }
 
     /** Builds the wire through a target factory, from a snapshot of this builder's settings. */
-    private Supplier<Wire.Parts> factoryWire(OrchestrationFeignTargetFactory factory, String base, String prefix) {
-        Supplier<JsonMapper> mapperSource = mapper;
-        BearerTokenSource tokens = tokenSource;
-        Logger.Level level = Logger.Level.valueOf(logLevel.name());
+    private Supplier<Wire.Parts> factoryWire(OrchestrationFeignTargetFactory factory, String base, String prefix,
+            @Nullable BearerTokenSource tokens) {
+        Supplier<JsonMapper> mapperSource = Objects.requireNonNull(mapper, "jsonMapper");
+        Logger.Level level = Logger.Level.valueOf(Objects.requireNonNull(logLevel, "logLevel").name());
         List<OrchestrationFeignBuilderCustomizer> feignCustomizers = List.copyOf(customizers);
-        Duration connect = connectTimeout;
-        Duration read = readTimeout;
+        Duration connect = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Duration read = Objects.requireNonNull(readTimeout, "readTimeout");
         int poolSize = maxConnections;
         Client givenClient = httpClient;
         return () -> {
@@ -263,23 +488,18 @@ public final class OrchestrationClientBuilder {
                 return new Wire.Parts(api, target, () -> JsonPriming.prime(json));
             }
             catch (RuntimeException | Error ex) {
-                try {
-                    target.close();
-                }
-                catch (IOException | RuntimeException closing) {
-                    ex.addSuppressed(closing);
-                }
+                closeQuietly(target, ex);
                 throw ex;
             }
         };
     }
 
-    private static void closeQuietly(CloseableHttpClient pooled, Throwable failure) {
-        if (pooled != null) {
+    private static void closeQuietly(@Nullable AutoCloseable resource, Throwable failure) {
+        if (resource != null) {
             try {
-                pooled.close();
+                resource.close();
             }
-            catch (IOException | RuntimeException ex) {
+            catch (Exception ex) {
                 failure.addSuppressed(ex);
             }
         }
@@ -310,58 +530,171 @@ public final class OrchestrationClientBuilder {
                 .build();
     }
 
-    static String normalizeBaseUrl(String baseUrl) {
-        return normalizeBaseUrl(baseUrl, null);
+    /**
+     * Checks the settings without building anything.
+     *
+     * @return every invalid setting, in the order of {@link Setting}; empty when {@link #build()} can proceed
+     */
+    public List<InvalidSetting> validate() {
+        List<InvalidSetting> invalid = new ArrayList<>();
+        String baseUrlProblem = checkBaseUrl(baseUrl, targetFactory);
+        if (baseUrlProblem != null) {
+            invalid.add(new InvalidSetting(Setting.BASE_URL, baseUrlProblem));
+        }
+        String prefixProblem = checkPathPrefix(pathPrefix);
+        if (prefixProblem != null) {
+            invalid.add(new InvalidSetting(Setting.PATH_PREFIX, prefixProblem));
+        }
+        positive(invalid, Setting.CONNECT_TIMEOUT, connectTimeout);
+        positive(invalid, Setting.READ_TIMEOUT, readTimeout);
+        positive(invalid, Setting.RUN_WAIT_TIMEOUT, runWaitTimeout);
+        if (maxConnections < 1) {
+            invalid.add(new InvalidSetting(Setting.MAX_CONNECTIONS, "must be at least 1, got " + maxConnections));
+        }
+        return invalid;
     }
 
-    /** The base URL without trailing slashes; schemes other than http and https only as the factory allows. */
-    static String normalizeBaseUrl(String baseUrl, OrchestrationFeignTargetFactory factory) {
+    private static void positive(List<InvalidSetting> invalid, Setting setting, @Nullable Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            invalid.add(new InvalidSetting(setting, "must be a positive duration, got " + value));
+        }
+    }
+
+    /**
+     * The rule every base URL follows: an absolute http or https URL with a host, without user credentials, query
+     * or fragment. The one check of it, used by {@link #build()} and by the starter's property validator.
+     *
+     * @param baseUrl the URL to check
+     * @return why the URL is not usable, quoting it with any credentials masked; {@code null} when it is usable
+     */
+    public static @Nullable String checkBaseUrl(@Nullable String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("baseUrl must not be blank");
+            return "must not be blank";
         }
         URI uri;
         try {
             uri = new URI(baseUrl.strip());
         }
         catch (URISyntaxException ex) {
-            // Not chained: the cause's message repeats the whole input, credentials included.
-            throw new IllegalArgumentException("baseUrl is not a valid URL: '" + withoutCredentials(baseUrl) + "' ("
-                    + ex.getReason() + ")");
+            // the exception's own message repeats the whole input, credentials included
+            return "must be an absolute http or https URL with a host, got '" + maskCredentials(baseUrl) + "' ("
+                    + ex.getReason() + ")";
         }
         String scheme = uri.getScheme();
-        boolean http = scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
-        if (!http && scheme != null && uri.getHost() != null && uri.getRawUserInfo() == null
-                && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-            if (factory == null) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with a host, got '"
-                        + withoutCredentials(baseUrl) + "'" + ("lb".equalsIgnoreCase(scheme)
-                                ? " (an lb:// service id needs the Spring Cloud OpenFeign integration)" : ""));
-            }
-            factory.checkBaseUrl(uri);
-        }
-        else if (!http || uri.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http or https URL with a host, got '"
-                    + withoutCredentials(baseUrl) + "'");
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || uri.getHost() == null) {
+            return "must be an absolute http or https URL with a host, such as "
+                    + "https://org-stack.eu.sandbox.formance.cloud, got '" + maskCredentials(baseUrl) + "'";
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    "baseUrl must not carry a query, a fragment or credentials, got '" + uri.getScheme() + "://"
-                            + uri.getHost() + "...'");
+            return "must not contain user credentials, a query or a fragment, got '" + maskCredentials(baseUrl)
+                    + "'";
         }
-        String text = uri.toString();
+        return null;
+    }
+
+    /**
+     * The rule every path prefix follows: a URL path, or empty.
+     *
+     * @param pathPrefix the prefix to check
+     * @return why the prefix is not usable; {@code null} when it is usable
+     */
+    public static @Nullable String checkPathPrefix(@Nullable String pathPrefix) {
+        if (pathPrefix == null || pathPrefix.isBlank()) {
+            return null;
+        }
+        String text = pathPrefix.strip();
+        boolean path;
+        try {
+            URI uri = new URI(text);
+            path = uri.getScheme() == null && uri.getRawAuthority() == null && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null && !text.contains("?") && !text.contains("#");
+        }
+        catch (URISyntaxException ex) {
+            path = false;
+        }
+        return path ? null : "must be a path such as /api/orchestration, or empty, got '" + pathPrefix + "'";
+    }
+
+    /**
+     * The URL text with any {@code user:password@} before the host replaced by {@code ****@}: the one masking of
+     * credentials in a URL, used in every message that quotes one.
+     *
+     * @param url the URL text
+     * @return the masked text
+     */
+    public static String maskCredentials(String url) {
+        return CREDENTIALS.matcher(url).replaceFirst("$1****@");
+    }
+
+    /**
+     * The base URL rule with a target factory: an http or https URL as {@link #checkBaseUrl(String)} says, or a URL of
+     * another scheme with a host and without credentials, query or fragment that the factory accepts
+     * ({@link OrchestrationFeignTargetFactory#checkBaseUrl(URI)}), such as {@code lb://service-id}.
+     *
+     * @param baseUrl the URL to check
+     * @param factory the target factory, {@code null} for none
+     * @return why the URL is not usable; {@code null} when it is usable
+     */
+    public static @Nullable String checkBaseUrl(@Nullable String baseUrl,
+            @Nullable OrchestrationFeignTargetFactory factory) {
+        URI uri = otherScheme(baseUrl);
+        if (uri == null) {
+            return checkBaseUrl(baseUrl);
+        }
+        if (factory == null) {
+            return checkBaseUrl(baseUrl) + ("lb".equalsIgnoreCase(uri.getScheme())
+                    ? " (an lb:// service id needs the Spring Cloud OpenFeign integration)" : "");
+        }
+        try {
+            factory.checkBaseUrl(uri);
+            return null;
+        }
+        catch (IllegalArgumentException ex) {
+            return ex.getMessage();
+        }
+    }
+
+    /** The URL when it has a scheme other than http and https, a host, and no credentials, query or fragment. */
+    private static @Nullable URI otherScheme(@Nullable String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(baseUrl.strip());
+            String scheme = uri.getScheme();
+            boolean other = scheme != null && !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")
+                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+            return other ? uri : null;
+        }
+        catch (URISyntaxException ex) {
+            return null;
+        }
+    }
+
+    static String normalizeBaseUrl(String baseUrl) {
+        return normalizeBaseUrl(baseUrl, null);
+    }
+
+    static String normalizeBaseUrl(String baseUrl, @Nullable OrchestrationFeignTargetFactory factory) {
+        String problem = checkBaseUrl(baseUrl, factory);
+        if (problem != null) {
+            throw new IllegalArgumentException(Setting.BASE_URL.settingName() + " " + problem);
+        }
+        String text = URI.create(baseUrl.strip()).toString();
         while (text.endsWith("/")) {
             text = text.substring(0, text.length() - 1);
         }
         return text;
     }
 
-    /** The URL text with any {@code user:password@} before the host replaced by {@code ****@}. */
-    static String withoutCredentials(String url) {
-        return CREDENTIALS.matcher(url).replaceFirst("$1****@");
-    }
-
-    static String normalizePrefix(String prefix) {
-        if (prefix == null || prefix.isBlank() || prefix.equals("/")) {
+    static String normalizePrefix(@Nullable String prefix) {
+        String problem = checkPathPrefix(prefix);
+        if (problem != null) {
+            throw new IllegalArgumentException(Setting.PATH_PREFIX.settingName() + " " + problem);
+        }
+        if (prefix == null || prefix.isBlank() || prefix.strip().equals("/")) {
             return "";
         }
         String text = prefix.strip();
@@ -371,22 +704,62 @@ public final class OrchestrationClientBuilder {
         while (text.endsWith("/")) {
             text = text.substring(0, text.length() - 1);
         }
-        if (text.contains("?") || text.contains("#")) {
-            throw new IllegalArgumentException("pathPrefix must be a path, got '" + prefix + "'");
-        }
         return text;
     }
 
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+    /** A setting of the builder that {@link #validate()} checks. */
+    public enum Setting {
+        /** {@link #baseUrl(String)}. */
+        BASE_URL("baseUrl"),
+        /** {@link #pathPrefix(String)}. */
+        PATH_PREFIX("pathPrefix"),
+        /** {@link #connectTimeout(Duration)}. */
+        CONNECT_TIMEOUT("connectTimeout"),
+        /** {@link #readTimeout(Duration)}. */
+        READ_TIMEOUT("readTimeout"),
+        /** {@link #runWaitTimeout(Duration)}. */
+        RUN_WAIT_TIMEOUT("runWaitTimeout"),
+        /** {@link #maxConnections(int)}. */
+        MAX_CONNECTIONS("maxConnections");
+
+        private final String settingName;
+
+        Setting(String settingName) {
+            this.settingName = settingName;
+        }
+
+        /**
+         * The name of the builder method that sets it.
+         *
+         * @return the name, e.g. {@code baseUrl}
+         */
+        public String settingName() {
+            return settingName;
+        }
+    }
+
+    /**
+     * An invalid setting found by {@link #validate()}.
+     *
+     * @param setting the setting
+     * @param reason  what is wrong, without the setting's name and without secrets
+     */
+    public record InvalidSetting(Setting setting, String reason) {
+
+        /**
+         * The message {@link #build()} throws for it.
+         *
+         * @return the setting's name followed by the reason
+         */
+        public String message() {
+            return setting.settingName() + " " + reason;
         }
     }
 
     @Override
     public String toString() {
-        return "OrchestrationClientBuilder[baseUrl=" + (baseUrl == null ? null : withoutCredentials(baseUrl))
+        return "OrchestrationClientBuilder[baseUrl=" + (baseUrl == null ? null : maskCredentials(baseUrl))
                 + ", pathPrefix=" + pathPrefix + ", auth="
-                + (tokenSource == null ? "none" : "set") + "]";
+                + (clientId != null ? "client credentials" : tokenSource == null ? "none" : "set") + "]";
     }
 }

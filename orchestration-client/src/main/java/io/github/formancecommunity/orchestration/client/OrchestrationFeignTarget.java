@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.jspecify.annotations.Nullable;
 
 import feign.Client;
 import feign.Contract;
@@ -35,16 +36,16 @@ public final class OrchestrationFeignTarget<T> implements Closeable {
     private final Duration readTimeout;
     private final Logger.Level logLevel;
     private final JsonMapper mapper;
-    private final BearerTokenSource tokenSource;
+    private final @Nullable BearerTokenSource tokenSource;
     private final List<OrchestrationFeignBuilderCustomizer> customizers;
     private final Supplier<CloseableHttpClient> poolFactory;
-    private final Client givenClient;
-    private CloseableHttpClient pool; // guarded by this
+    private final @Nullable Client givenClient;
+    private @Nullable CloseableHttpClient pool; // guarded by this
 
     OrchestrationFeignTarget(Class<T> type, String baseUrl, String pathPrefix, Duration connectTimeout,
-            Duration readTimeout, Logger.Level logLevel, JsonMapper mapper, BearerTokenSource tokenSource,
+            Duration readTimeout, Logger.Level logLevel, JsonMapper mapper, @Nullable BearerTokenSource tokenSource,
             List<OrchestrationFeignBuilderCustomizer> customizers, Supplier<CloseableHttpClient> poolFactory,
-            Client givenClient) {
+            @Nullable Client givenClient) {
         this.type = type;
         this.baseUrl = baseUrl;
         this.pathPrefix = pathPrefix;
@@ -106,17 +107,19 @@ public final class OrchestrationFeignTarget<T> implements Closeable {
         if (givenClient != null) {
             return givenClient;
         }
-        if (pool == null) {
-            pool = poolFactory.get();
+        CloseableHttpClient http = pool;
+        if (http == null) {
+            http = poolFactory.get();
+            pool = http;
         }
-        return new ApacheHttpClient5Transport(pool, RequestConfig.DEFAULT);
+        return new ApacheHttpClient5Transport(http, RequestConfig.DEFAULT);
     }
 
     /**
      * Puts the client's own parts on a Feign builder, replacing what the builder had: Feign's default contract,
      * the client's JSON encoder, envelope decoder and error decoder, no Feign retries (the client retries in its
-     * interceptors), the redacting wire logger, the bearer-token interceptor (added to the builder's interceptors,
-     * local to this builder), then the client's {@link OrchestrationFeignBuilderCustomizer}s. Leaves the HTTP
+     * interceptors), the redacting wire logger, the interceptors of the call's headers (trace context) and of the
+     * bearer token (added to the builder's interceptors, local to this builder), then the client's {@link OrchestrationFeignBuilderCustomizer}s. Leaves the HTTP
      * client, the options, the log level, the other request interceptors and the capabilities as they are.
      *
      * @param builder the factory's builder
@@ -128,7 +131,8 @@ public final class OrchestrationFeignTarget<T> implements Closeable {
                 .decodeVoid()
                 .errorDecoder(new ApiErrorDecoder(mapper, tokenSource))
                 .retryer(Retryer.NEVER_RETRY)
-                .logger(new RedactingLogger());
+                .logger(new RedactingLogger())
+                .requestInterceptor(new CallHeaders.Interceptor());
         if (tokenSource != null) {
             builder.requestInterceptor(new BearerAuthInterceptor(tokenSource));
         }
@@ -138,8 +142,9 @@ public final class OrchestrationFeignTarget<T> implements Closeable {
     /** Closes the pool of {@link #defaultClient()}, if it was created. */
     @Override
     public synchronized void close() throws IOException {
-        if (pool != null) {
-            pool.close();
+        CloseableHttpClient http = pool;
+        if (http != null) {
+            http.close();
         }
     }
 

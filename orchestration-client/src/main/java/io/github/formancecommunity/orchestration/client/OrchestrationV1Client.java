@@ -6,6 +6,8 @@ import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import feign.FeignException;
 import feign.Request;
 import feign.RetryableException;
@@ -37,17 +39,20 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
     private final Wire wire;
     private final OrchestrationCallInterceptor[] interceptors;
-    private final BearerTokenSource tokenSource;
+    private final @Nullable BearerTokenSource tokenSource;
     private final Request.Options runWaitOptions;
     private final String description;
+    private final List<AutoCloseable> owned;
 
-    OrchestrationV1Client(Wire wire, List<OrchestrationCallInterceptor> interceptors, BearerTokenSource tokenSource,
-            Request.Options runWaitOptions, String description) {
+    OrchestrationV1Client(Wire wire, List<OrchestrationCallInterceptor> interceptors,
+            @Nullable BearerTokenSource tokenSource, Request.Options runWaitOptions, String description,
+            List<AutoCloseable> owned) {
         this.wire = wire;
         this.interceptors = interceptors.toArray(new OrchestrationCallInterceptor[0]);
         this.tokenSource = tokenSource;
         this.runWaitOptions = runWaitOptions;
         this.description = description;
+        this.owned = List.copyOf(owned);
     }
 
     /** A builder for a client without Spring Boot. */
@@ -213,12 +218,30 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
     }
 
     /**
-     * Releases the connection pool this client created (a client passed to the builder is left open). Calls made
-     * afterwards fail with an {@link IllegalStateException}.
+     * Releases the connection pool and the token source this client created (an HTTP client or token source passed
+     * to the builder is left open). Never waits for a {@linkplain #warmUp() warm-up} that is running: what it builds
+     * is released when it ends. Calls made afterwards fail with an {@link IllegalStateException}.
      */
     @Override
     public void close() throws IOException {
         wire.close();
+        IOException failure = null;
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            }
+            catch (Exception ex) {
+                if (failure == null) {
+                    failure = new IOException("Could not close " + resource, ex);
+                }
+                else {
+                    failure.addSuppressed(ex);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
@@ -252,13 +275,45 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         // Resolved before the interceptors: a lazy client's first call builds the wire here, outside the timer
         // and the circuit breaker, and a closed client fails here.
         OrchestrationV1Api api = wire.api();
-        OrchestrationCall<T> chain = () -> sendWithAuthRetry(operation, api, call);
-        for (int i = interceptors.length - 1; i >= 0; i--) {
-            OrchestrationCallInterceptor interceptor = interceptors[i];
-            OrchestrationCall<T> inner = chain;
-            chain = () -> interceptor.intercept(operation, inner);
+        if (interceptors.length == 0) {
+            return sendWithAuthRetry(operation, api, call);
         }
-        return chain.execute();
+        return new Link<>(new CallHeaders(), 0, operation, api, call).execute();
+    }
+
+    /**
+     * The call as the interceptor at {@code index} sees it; past the last interceptor, the request itself. The
+     * links of one call share the headers the interceptors ask for.
+     */
+    private final class Link<T> implements OrchestrationCall<T> {
+
+        private final CallHeaders headers;
+        private final int index;
+        private final OrchestrationOperation operation;
+        private final OrchestrationV1Api api;
+        private final WireCall<T> call;
+
+        Link(CallHeaders headers, int index, OrchestrationOperation operation, OrchestrationV1Api api,
+                WireCall<T> call) {
+            this.headers = headers;
+            this.index = index;
+            this.operation = operation;
+            this.api = api;
+            this.call = call;
+        }
+
+        @Override
+        public T execute() {
+            if (index == interceptors.length) {
+                return headers.around(() -> sendWithAuthRetry(operation, api, call));
+            }
+            return interceptors[index].intercept(operation, new Link<>(headers, index + 1, operation, api, call));
+        }
+
+        @Override
+        public void header(String name, String value) {
+            headers.put(name, value);
+        }
     }
 
     private <T> T sendWithAuthRetry(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
@@ -266,7 +321,8 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
             return send(operation, api, call);
         }
         catch (OrchestrationApiException ex) {
-            if (ex.status() == 401 && tokenSource != null && tokenSource.isRefreshable()) {
+            BearerTokenSource tokens = tokenSource;
+            if (ex.status() == 401 && tokens != null && tokens.isRefreshable()) {
                 return send(operation, api, call);
             }
             throw ex;

@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -10,8 +11,9 @@ import java.util.function.Supplier;
  * the first call (or {@link #prepare()}) for a lazy client. Building loads and initialises Jackson, Apache
  * HttpClient 5 and Feign, the largest part of what a client costs before its first call; it makes no network call.
  *
- * <p>Concurrent first calls build it once; the others wait for that build. {@link #close()} waits for a running
- * build and closes what it built; after it, no call gets through.
+ * <p>Concurrent first calls build it once; the others wait for that build. {@link #close()} never waits: it marks
+ * the wire closed and releases what is built; a build running at that moment releases what it built itself when
+ * it ends. After {@code close()}, no call gets through.
  */
 final class Wire implements Closeable {
 
@@ -25,8 +27,8 @@ final class Wire implements Closeable {
     private final Supplier<Parts> factory;
     private final String description;
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile Parts parts;
-    private boolean closed; // guarded by lock
+    private final AtomicReference<Parts> parts = new AtomicReference<>();
+    private volatile boolean closed;
     private boolean prepared; // guarded by lock
 
     private Wire(Supplier<Parts> factory, String description) {
@@ -37,7 +39,7 @@ final class Wire implements Closeable {
     /** Builds the parts now; the factory's exceptions reach the caller. */
     static Wire eager(Supplier<Parts> factory, String description) {
         Wire wire = new Wire(factory, description);
-        wire.parts = factory.get();
+        wire.parts.set(factory.get());
         return wire;
     }
 
@@ -52,8 +54,11 @@ final class Wire implements Closeable {
      * @throws IllegalStateException when the client is closed
      */
     OrchestrationV1Api api() {
-        Parts current = parts;
-        return current != null ? current.api() : build().api();
+        Parts current = parts.get();
+        if (current != null && !closed) {
+            return current.api();
+        }
+        return build().api();
     }
 
     /**
@@ -67,55 +72,78 @@ final class Wire implements Closeable {
             if (closed) {
                 return false;
             }
-            if (parts == null) {
-                parts = factory.get();
+            Parts current = parts.get();
+            if (current == null) {
+                current = factory.get();
+                parts.set(current);
             }
-            if (!prepared) {
-                parts.preparation().run();
+            if (!closed && !prepared) {
+                current.preparation().run();
                 prepared = true;
             }
-            return true;
         }
         finally {
             lock.unlock();
         }
+        return !releaseIfClosed();
     }
 
     boolean isBuilt() {
-        return parts != null;
+        return parts.get() != null;
     }
 
     private Parts build() {
+        Parts current;
         lock.lock();
         try {
             if (closed) {
-                throw new IllegalStateException(description + " is closed");
+                throw closedException();
             }
-            Parts current = parts;
+            current = parts.get();
             if (current == null) {
                 current = factory.get();
-                parts = current;
+                parts.set(current);
             }
-            return current;
         }
         finally {
             lock.unlock();
         }
+        if (releaseIfClosed()) {
+            throw closedException();
+        }
+        return current;
     }
 
-    @Override
-    public void close() throws IOException {
-        lock.lock();
-        try {
-            closed = true;
-            Parts current = parts;
-            parts = null;
-            if (current != null && current.resources() != null) {
+    private IllegalStateException closedException() {
+        return new IllegalStateException(description + " is closed");
+    }
+
+    /**
+     * Releases the built parts once the wire is closed. Called by {@link #close()} and after every build, so that
+     * whichever of the two comes last releases what the build made, exactly once.
+     *
+     * @return whether the wire is closed
+     */
+    private boolean releaseIfClosed() {
+        if (!closed) {
+            return false;
+        }
+        Parts current = parts.getAndSet(null);
+        if (current != null && current.resources() != null) {
+            try {
                 current.resources().close();
             }
+            catch (IOException ex) {
+                // closing is best effort; nothing else holds the pool
+            }
         }
-        finally {
-            lock.unlock();
-        }
+        return true;
+    }
+
+    /** Marks the wire closed and releases what is built, without waiting for a build that is running. */
+    @Override
+    public void close() {
+        closed = true;
+        releaseIfClosed();
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -270,5 +272,34 @@ class LazyClientTest {
                 .withMessageEndingWith("is closed");
         assertThat(builds).hasValue(0);
         assertThat(client.isWarm()).isFalse();
+    }
+
+    @Test
+    void closeDoesNotWaitForARunningWarmUpWhichReleasesWhatItBuilt() throws Exception {
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OrchestrationV1Client client = TestClients.builder(server).lazy(true).feignCustomizer(feign -> {
+            building.countDown();
+            try {
+                release.await();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }).build();
+        Thread warmUp = new Thread(client::warmUp, "test-warm-up");
+        warmUp.start();
+        assertThat(building.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertTimeoutPreemptively(Duration.ofMinutes(1), client::close);
+
+        assertThat(warmUp.isAlive()).as("the warm-up is still blocked after close() returned").isTrue();
+        release.countDown();
+        warmUp.join(TimeUnit.MINUTES.toMillis(1));
+        assertThat(warmUp.isAlive()).isFalse();
+        assertThat(client.isWarm()).as("what the warm-up built is released").isFalse();
+        assertThatIllegalStateException().isThrownBy(() -> client.getWorkflow("wf-1"))
+                .withMessageEndingWith("is closed");
+        server.verify(0, anyRequestedFor(anyUrl()));
     }
 }

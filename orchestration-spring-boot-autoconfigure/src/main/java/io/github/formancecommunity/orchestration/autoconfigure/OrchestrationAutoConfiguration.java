@@ -18,7 +18,9 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 
 /**
  * Registers the {@link OrchestrationV1} client, built from {@code formance.orchestration.*}, the application's
- * {@link BearerTokenSource} (if any), every {@link OrchestrationCallInterceptor} bean in {@code @Order} order
+ * {@link OrchestrationConnectionDetails} (a default one from the properties unless the application or a test
+ * provides one), the application's {@link BearerTokenSource} (if any), every {@link OrchestrationCallInterceptor}
+ * bean in {@code @Order} order
  * (lowest outermost) and every {@link OrchestrationFeignBuilderCustomizer} bean. Also validates the properties
  * when they are bound. {@code formance.orchestration.enabled=false} turns all of it off.
  *
@@ -29,49 +31,52 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(prefix = OrchestrationProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OrchestrationProperties.class)
-public class OrchestrationAutoConfiguration {
+public final class OrchestrationAutoConfiguration {
 
-    /**
-     * Checks {@link OrchestrationProperties} as soon as they are bound.
-     *
-     * @return the validating post-processor
-     */
     @Bean
     @ConditionalOnMissingBean
     static OrchestrationPropertiesValidation orchestrationPropertiesValidation() {
         return new OrchestrationPropertiesValidation();
     }
 
+    @Bean
+    @ConditionalOnMissingBean(OrchestrationConnectionDetails.class)
+    PropertiesOrchestrationConnectionDetails orchestrationConnectionDetails(OrchestrationProperties properties) {
+        return new PropertiesOrchestrationConnectionDetails(properties);
+    }
+
     /**
-     * The client. Spring closes it (and its connection pool) with the context.
-     *
-     * @param properties   the bound properties
-     * @param tokenSource  where bearer tokens come from; none means no {@code Authorization} header
-     * @param interceptors call interceptors, applied in {@code @Order} order, the lowest outermost
-     * @param customizers  adjustments of the Feign builder, applied in {@code @Order} order
-     * @param targetFactory what creates the Feign target instead of the client itself (the Spring Cloud OpenFeign
-     *                     integration), if any
-     * @return the client
+     * The client, built from the connection details (base URL, path prefix and, without a
+     * {@link BearerTokenSource} bean, authentication) and the properties (time-outs, pool, logging). Spring closes
+     * it (its connection pool, and the token source it created) with the context, without waiting for a warm-up.
      */
     @Bean
     @ConditionalOnMissingBean(OrchestrationV1.class)
-    public OrchestrationV1Client orchestrationV1Client(OrchestrationProperties properties,
-            ObjectProvider<BearerTokenSource> tokenSource, ObjectProvider<OrchestrationCallInterceptor> interceptors,
+    OrchestrationV1Client orchestrationV1Client(OrchestrationProperties properties,
+            OrchestrationConnectionDetails connectionDetails, ObjectProvider<BearerTokenSource> tokenSource,
+            ObjectProvider<OrchestrationCallInterceptor> interceptors,
             ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers,
             ObjectProvider<OrchestrationFeignTargetFactory> targetFactory) {
         OrchestrationClientBuilder builder = OrchestrationV1Client.builder()
-                .baseUrl(properties.getBaseUrl().strip())
-                .pathPrefix(properties.getPathPrefix())
+                .baseUrl(connectionDetails.getBaseUrl())
+                .pathPrefix(connectionDetails.getPathPrefix())
                 .connectTimeout(properties.getConnectTimeout())
                 .readTimeout(properties.getReadTimeout())
                 .runWaitTimeout(properties.getRunWaitTimeout())
                 .maxConnections(properties.getMaxConnections())
                 .logLevel(properties.getLogging().getLevel())
                 .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
-                .tokenSource(tokenSource.getIfAvailable())
-                .targetFactory(targetFactory.getIfUnique());
+                .tokenRefreshBeforeExpiry(properties.getAuth().getRefreshBeforeExpiry());
+        BearerTokenSource tokens = tokenSource.getIfAvailable();
+        if (tokens != null) {
+            builder.tokenSource(tokens);
+        }
+        else {
+            connectionDetails.getAuthentication().applyTo(builder);
+        }
         interceptors.orderedStream().forEach(builder::interceptor);
         customizers.orderedStream().forEach(builder::feignCustomizer);
+        builder.targetFactory(targetFactory.getIfUnique());
         OrchestrationV1Client client = builder.build();
         if (properties.getInitialization() == OrchestrationProperties.Initialization.EAGER) {
             client.warmUp();
@@ -79,13 +84,6 @@ public class OrchestrationAutoConfiguration {
         return client;
     }
 
-    /**
-     * Builds the client in the background once the application is ready
-     * ({@code formance.orchestration.initialization=background}, the default).
-     *
-     * @param clients the client, when it is the one registered above
-     * @return the listener
-     */
     @Bean
     @ConditionalOnProperty(prefix = OrchestrationProperties.PREFIX, name = "initialization", havingValue = "background",
             matchIfMissing = true)

@@ -2,14 +2,15 @@ package io.github.formancecommunity.orchestration.autoconfigure;
 
 /**
  * The {@link org.springframework.core.annotation.Order} of the call interceptors the starter registers, lowest
- * outermost: metrics time the whole call including retries, each retry attempt passes through the circuit
- * breaker. An application's own {@code OrchestrationCallInterceptor} beans slot in by their order.
+ * outermost: the observation (and so the request timer) covers the whole call including retries, each retry
+ * attempt passes through the circuit breaker. An application's own {@code OrchestrationCallInterceptor} beans slot
+ * in by their order.
  */
 public final class OrchestrationInterceptorOrder {
 
-    /** Observation (tracing) span around the whole call. */
+    /** The observation (timer and span) around the whole call. */
     public static final int OBSERVATION = 100;
-    /** The request timer. */
+    /** The request timer, when the calls are timed without the application's observation registry. */
     public static final int METRICS = 200;
     /** Retries of idempotent operations. */
     public static final int RETRY = 300;

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
+
+import io.github.formancecommunity.orchestration.client.OrchestrationClientBuilder;
 
 /**
  * The rules every {@code formance.orchestration.*} value must follow, checked once when the properties are bound.
@@ -51,31 +54,24 @@ final class OrchestrationPropertiesValidator {
         positive("health.timeout", properties.getHealth().getTimeout());
     }
 
-    private void checkBaseUrl(String baseUrl) {
-        if (!StringUtils.hasText(baseUrl)) {
-            reject("base-url", "must be set to the absolute http or https URL of the Formance Stack");
-            return;
+    private void checkBaseUrl(@Nullable String baseUrl) {
+        if (isLoadBalanced(baseUrl)) {
+            return; // lb://service-id: the client builder checks it with the Spring Cloud OpenFeign integration
         }
-        URI uri = parse(baseUrl.strip());
-        if (uri == null || !(isHttp(uri) || isLoadBalanced(uri)) || uri.getHost() == null) {
-            reject("base-url", "must be an absolute http or https URL with a host, e.g. "
-                    + "https://org-stack.eu.sandbox.formance.cloud (got '" + redactUserInfo(baseUrl) + "')");
-        }
-        else if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            reject("base-url", "must not contain user credentials, a query or a fragment (got '"
-                    + redactUserInfo(baseUrl) + "')");
+        String problem = OrchestrationClientBuilder.checkBaseUrl(baseUrl);
+        if (problem != null) {
+            reject("base-url", problem);
         }
     }
 
-    private void checkPathPrefix(String pathPrefix) {
-        if (pathPrefix != null && (pathPrefix.contains("?") || pathPrefix.contains("#")
-                || parse(pathPrefix.strip()) == null)) {
-            reject("path-prefix", "must be a URL path such as /api/orchestration, or empty (got '" + pathPrefix
-                    + "')");
+    private void checkPathPrefix(@Nullable String pathPrefix) {
+        String problem = OrchestrationClientBuilder.checkPathPrefix(pathPrefix);
+        if (problem != null) {
+            reject("path-prefix", problem);
         }
     }
 
-    private void checkAuth(OrchestrationProperties.Auth auth, String baseUrl) {
+    private void checkAuth(OrchestrationProperties.Auth auth, @Nullable String baseUrl) {
         boolean token = StringUtils.hasText(auth.getToken());
         boolean clientId = StringUtils.hasText(auth.getClientId());
         boolean clientSecret = StringUtils.hasText(auth.getClientSecret());
@@ -98,7 +94,7 @@ final class OrchestrationPropertiesValidator {
         }
     }
 
-    private void checkTokenUrl(String tokenUrl, String baseUrl) {
+    private void checkTokenUrl(String tokenUrl, @Nullable String baseUrl) {
         if (!StringUtils.hasText(tokenUrl)) {
             reject("auth.token-url", "must be set when client credentials are used");
             return;
@@ -113,17 +109,16 @@ final class OrchestrationPropertiesValidator {
         }
         else {
             valid = uri.getRawAuthority() == null && StringUtils.hasText(uri.getRawPath());
-            URI base = StringUtils.hasText(baseUrl) ? parse(baseUrl.strip()) : null;
-            if (valid && base != null && isLoadBalanced(base)) {
+            if (valid && isLoadBalanced(baseUrl)) {
                 reject("auth.token-url", "must be an absolute http or https URL when base-url is an lb:// service "
-                        + "id: tokens are not fetched through the load balancer (got '" + redactUserInfo(tokenUrl)
-                        + "')");
+                        + "id: tokens are not fetched through the load balancer (got '"
+                        + OrchestrationClientBuilder.maskCredentials(tokenUrl) + "')");
                 return;
             }
         }
         if (!valid) {
             reject("auth.token-url", "must be an absolute http or https URL, or a path resolved against base-url "
-                    + "such as /api/auth/oauth/token (got '" + redactUserInfo(tokenUrl) + "')");
+                    + "such as /api/auth/oauth/token (got '" + OrchestrationClientBuilder.maskCredentials(tokenUrl) + "')");
         }
     }
 
@@ -131,6 +126,11 @@ final class OrchestrationPropertiesValidator {
         atLeastOne("retry.max-attempts", retry.getMaxAttempts());
         notNegative("retry.initial-backoff", retry.getInitialBackoff());
         notNegative("retry.max-backoff", retry.getMaxBackoff());
+        Duration initial = retry.getInitialBackoff();
+        Duration max = retry.getMaxBackoff();
+        if (initial != null && max != null && !initial.isNegative() && max.compareTo(initial) < 0) {
+            reject("retry.max-backoff", "must be at least retry.initial-backoff (" + initial + "), got " + max);
+        }
         if (!(retry.getMultiplier() >= 1.0) || Double.isInfinite(retry.getMultiplier())) {
             reject("retry.multiplier", "must be a number of at least 1 (got " + retry.getMultiplier() + ")");
         }
@@ -151,8 +151,9 @@ final class OrchestrationPropertiesValidator {
         if (breaker.getSlidingWindowSize() != null) {
             atLeastOne("circuit-breaker.sliding-window-size", breaker.getSlidingWindowSize());
         }
-        if (breaker.getWaitDurationInOpenState() != null) {
-            positive("circuit-breaker.wait-duration-in-open-state", breaker.getWaitDurationInOpenState());
+        Duration wait = breaker.getWaitDurationInOpenState();
+        if (wait != null && wait.compareTo(Duration.ofMillis(1)) < 0) {
+            reject("circuit-breaker.wait-duration-in-open-state", "must be a positive duration of at least 1ms (got " + wait + ")");
         }
     }
 
@@ -178,29 +179,25 @@ final class OrchestrationPropertiesValidator {
         violations.putIfAbsent(P + name, reason);
     }
 
+    /**
+     * An {@code lb://service-id} base URL: served only by the Spring Cloud OpenFeign integration, which the client
+     * builder checks.
+     */
+    private static boolean isLoadBalanced(@Nullable String baseUrl) {
+        URI uri = StringUtils.hasText(baseUrl) ? parse(baseUrl.strip()) : null;
+        return uri != null && "lb".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
+    }
+
     private static boolean isHttp(URI uri) {
         return "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
     }
 
-    /**
-     * An {@code lb://service-id} URL: accepted here, served only by the Spring Cloud OpenFeign integration, which
-     * the client builder checks.
-     */
-    private static boolean isLoadBalanced(URI uri) {
-        return "lb".equalsIgnoreCase(uri.getScheme());
-    }
-
-    private static URI parse(String text) {
+    private static @Nullable URI parse(String text) {
         try {
             return new URI(text);
         }
         catch (URISyntaxException ex) {
             return null;
         }
-    }
-
-    /** Masks what sits between {@code //} and {@code @}, where a URL carries credentials. */
-    static String redactUserInfo(String url) {
-        return url.replaceAll("//[^/?#]*@", "//****@");
     }
 }

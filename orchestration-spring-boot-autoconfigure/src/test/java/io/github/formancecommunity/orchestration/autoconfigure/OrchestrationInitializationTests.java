@@ -3,8 +3,11 @@ package io.github.formancecommunity.orchestration.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -154,5 +157,34 @@ class OrchestrationInitializationTests {
                 throw new IllegalStateException("customizer broken");
             };
         }
+    }
+
+    @Test
+    void closingTheContextDoesNotWaitForARunningWarmUp() {
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        runner.withBean(OrchestrationFeignBuilderCustomizer.class, () -> feign -> {
+            building.countDown();
+            try {
+                release.await();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }).run(context -> {
+            OrchestrationV1Client client = context.getBean(OrchestrationV1Client.class);
+            Thread warmUp = new Thread(client::warmUp, "test-warm-up");
+            warmUp.start();
+            assertThat(building.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertTimeoutPreemptively(Duration.ofMinutes(1), context::close);
+
+            assertThat(context.isActive()).isFalse();
+            assertThat(warmUp.isAlive()).as("the warm-up is still blocked after the context closed").isTrue();
+            release.countDown();
+            warmUp.join(TimeUnit.MINUTES.toMillis(1));
+            assertThat(warmUp.isAlive()).isFalse();
+            assertThat(client.isWarm()).as("what the warm-up built is released").isFalse();
+        });
     }
 }

@@ -32,13 +32,13 @@ class OrchestrationPropertiesValidationTests {
                 Arguments.of("base-url", "must be an absolute http or https URL", new String[] {"base-url=localhost:8080"}),
                 Arguments.of("base-url", "must be an absolute http or https URL", new String[] {"base-url=/api"}),
                 Arguments.of("base-url", "must be an absolute http or https URL", new String[] {"base-url=https://"}),
-                Arguments.of("base-url", "must be set", new String[] {"base-url= "}),
+                Arguments.of("base-url", "must not be blank", new String[] {"base-url= "}),
                 Arguments.of("base-url", "must not contain user credentials, a query or a fragment",
                         new String[] {"base-url=https://stack.example.com?org=1"}),
                 Arguments.of("base-url", "must not contain user credentials, a query or a fragment",
                         new String[] {"base-url=https://stack.example.com/#top"}),
-                Arguments.of("path-prefix", "must be a URL path", new String[] {"path-prefix=/api?x=1"}),
-                Arguments.of("path-prefix", "must be a URL path", new String[] {"path-prefix=/api orchestration"}),
+                Arguments.of("path-prefix", "must be a path", new String[] {"path-prefix=/api?x=1"}),
+                Arguments.of("path-prefix", "must be a path", new String[] {"path-prefix=/api orchestration"}),
                 Arguments.of("connect-timeout", "must be a positive duration", new String[] {"connect-timeout=0s"}),
                 Arguments.of("connect-timeout", "must be a positive duration", new String[] {"connect-timeout=-1s"}),
                 Arguments.of("read-timeout", "must be a positive duration", new String[] {"read-timeout=0ms"}),
@@ -101,7 +101,7 @@ class OrchestrationPropertiesValidationTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"circuit-breaker.failure-rate-threshold=100", "circuit-breaker.failure-rate-threshold=0.5",
-            "retry.multiplier=1", "retry.max-attempts=1", "retry.initial-backoff=0", "retry.max-backoff=0",
+            "retry.multiplier=1", "retry.max-attempts=1", "retry.initial-backoff=0", "retry.max-backoff=200ms",
             "auth.refresh-before-expiry=0", "max-connections=1", "connect-timeout=1ms", "path-prefix=",
             "path-prefix=/", "base-url=https://stack.example.com/some/path/", "base-url=HTTP://127.0.0.1:8080",
             "auth.token= ", "auth.client-id= ", "logging.level="})

@@ -49,9 +49,6 @@ public final class ClientCredentialsTokenSource implements BearerTokenSource, Au
         this.refreshBeforeExpiry = Objects.requireNonNull(refreshBeforeExpiry, "refreshBeforeExpiry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.description = description;
-        if (refreshBeforeExpiry.isNegative()) {
-            throw new IllegalArgumentException("refreshBeforeExpiry must not be negative");
-        }
     }
 
     /**

@@ -1,42 +1,86 @@
 package io.github.formancecommunity.orchestration.client.observation;
 
+import java.util.Map;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationCall;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
-import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * Wraps every call, retries included, in an {@link Observation} named {@value #OBSERVATION_NAME}, with the
- * contextual name of the operation and the low-cardinality key values {@code operation}, {@code method} and
- * (once the call has ended) {@code status}, which has the values of the request timer's tag. A failure is recorded
- * with {@link Observation#error(Throwable)}. The observation is current (in scope) on the caller's thread while
- * the request is sent, so tracing handlers see the request as its child.
+ * Makes every call one Micrometer {@link Observation}, named and tagged by an
+ * {@link OrchestrationObservationConvention} ({@link DefaultOrchestrationObservationConvention} unless another is
+ * given). Retries happen inside the observation: a retried call is one observation, one span and one timer
+ * sample, tagged with how its last attempt ended.
+ *
+ * <p>The observation is current (in scope) on the caller's thread while the requests are sent. The headers a
+ * propagating handler sets on its {@link OrchestrationObservationContext} when it starts, such as Micrometer
+ * Tracing's W3C {@code traceparent}, go with every request of the call, so the server's span is a child of the
+ * call's span, itself a child of the caller's current span.
+ *
+ * <p>The request timer {@value DefaultOrchestrationObservationConvention#NAME} is made from the observation by
+ * Micrometer's {@link DefaultMeterObservationHandler}: registered on the application's registry, or created by
+ * {@link #metrics(MeterRegistry)} when there is only a {@link MeterRegistry}.
  */
 public final class OrchestrationObservationInterceptor implements OrchestrationCallInterceptor {
 
-    /** Name of the observation. */
-    public static final String OBSERVATION_NAME = "formance.orchestration.client";
+    /** The name of the observation and of the request timer. */
+    public static final String OBSERVATION_NAME = DefaultOrchestrationObservationConvention.NAME;
 
     private final ObservationRegistry registry;
-    private final KeyValues[] keyValues;
+    private final @Nullable OrchestrationObservationConvention convention;
 
     /**
-     * Creates the interceptor.
+     * Creates the interceptor with the default convention.
      *
      * @param registry the registry the observations are made in
      */
     public OrchestrationObservationInterceptor(ObservationRegistry registry) {
+        this(registry, null);
+    }
+
+    /**
+     * Creates the interceptor.
+     *
+     * @param registry   the registry the observations are made in
+     * @param convention the convention replacing the default one, or {@code null} for the default
+     */
+    public OrchestrationObservationInterceptor(ObservationRegistry registry,
+            @Nullable OrchestrationObservationConvention convention) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        OrchestrationOperation[] operations = OrchestrationOperation.values();
-        this.keyValues = new KeyValues[operations.length];
-        for (OrchestrationOperation operation : operations) {
-            keyValues[operation.ordinal()] = KeyValues.of("operation", operation.operationId(), "method",
-                    operation.httpMethod());
-        }
+        this.convention = convention;
+    }
+
+    /**
+     * An interceptor recording the request timer in a meter registry without an application
+     * {@link ObservationRegistry}: its observations go to a registry of its own whose only handler is a
+     * {@link DefaultMeterObservationHandler}, so the timer is the one an observation registry would make.
+     *
+     * @param meterRegistry where the timer goes
+     * @param convention    the convention replacing the default one, or {@code null} for the default
+     * @return the interceptor
+     */
+    public static OrchestrationObservationInterceptor metrics(MeterRegistry meterRegistry,
+            @Nullable OrchestrationObservationConvention convention) {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+        return new OrchestrationObservationInterceptor(registry, convention);
+    }
+
+    /**
+     * {@link #metrics(MeterRegistry, OrchestrationObservationConvention)} with the default convention.
+     *
+     * @param meterRegistry where the timer goes
+     * @return the interceptor
+     */
+    public static OrchestrationObservationInterceptor metrics(MeterRegistry meterRegistry) {
+        return metrics(meterRegistry, null);
     }
 
     @Override
@@ -44,17 +88,20 @@ public final class OrchestrationObservationInterceptor implements OrchestrationC
         if (registry.isNoop()) {
             return call.execute();
         }
-        Observation observation = Observation.createNotStarted(OBSERVATION_NAME, registry)
-                .contextualName(operation.operationId())
-                .lowCardinalityKeyValues(keyValues[operation.ordinal()])
-                .start();
+        OrchestrationObservationContext context = new OrchestrationObservationContext(operation);
+        Observation observation = Observation.createNotStarted(convention,
+                DefaultOrchestrationObservationConvention.INSTANCE, () -> context, registry).start();
         try (Observation.Scope scope = observation.openScope()) {
+            Map<String, String> headers = context.getCarrier();
+            if (headers != null) {
+                headers.forEach(call::header);
+            }
             T result = call.execute();
-            observation.lowCardinalityKeyValue("status", Integer.toString(operation.successStatus()));
+            context.succeeded();
             return result;
         }
-        catch (RuntimeException ex) {
-            observation.lowCardinalityKeyValue("status", CallOutcome.failure(ex).status());
+        catch (RuntimeException | Error ex) {
+            context.failed(ex);
             observation.error(ex);
             throw ex;
         }
@@ -65,6 +112,7 @@ public final class OrchestrationObservationInterceptor implements OrchestrationC
 
     @Override
     public String toString() {
-        return "OrchestrationObservationInterceptor[" + OBSERVATION_NAME + "]";
+        return "OrchestrationObservationInterceptor[" + (convention == null ? OBSERVATION_NAME
+                : convention.getClass().getSimpleName()) + "]";
     }
 }

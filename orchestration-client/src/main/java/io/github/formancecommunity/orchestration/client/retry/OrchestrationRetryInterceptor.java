@@ -39,13 +39,13 @@ public final class OrchestrationRetryInterceptor implements OrchestrationCallInt
     private final Sleeper sleeper;
 
     /**
-     * Creates the interceptor.
+     * Creates the interceptor. The values are not checked here: {@code OrchestrationClientBuilder#retry} checks
+     * them for plain Java, the starter's property validator for {@code formance.orchestration.retry.*}.
      *
-     * @param maxAttempts    attempts in total, the first one included; 1 disables retries
+     * @param maxAttempts    attempts in total, the first one included, at least 1; 1 disables retries
      * @param initialBackoff wait before the first retry, zero or more
      * @param maxBackoff     longest wait, at least {@code initialBackoff}
-     * @param multiplier     factor applied to the wait after each retry, at least 1
-     * @throws IllegalArgumentException when a setting is out of range, naming it
+     * @param multiplier     factor applied to the wait after each retry, a finite number of at least 1
      */
     public OrchestrationRetryInterceptor(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
             double multiplier) {
@@ -54,22 +54,10 @@ public final class OrchestrationRetryInterceptor implements OrchestrationCallInt
 
     OrchestrationRetryInterceptor(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
             Sleeper sleeper) {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
-        }
-        if (initialBackoff == null || initialBackoff.isNegative()) {
-            throw new IllegalArgumentException("initialBackoff must be zero or positive, got " + initialBackoff);
-        }
-        if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("maxBackoff must be at least initialBackoff (" + initialBackoff
-                    + "), got " + maxBackoff);
-        }
-        if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-            throw new IllegalArgumentException("multiplier must be a finite number of at least 1, got " + multiplier);
-        }
-        this.maxAttempts = maxAttempts;
-        this.maxBackoff = maxBackoff;
-        this.backoffs = backoffs(maxAttempts, initialBackoff, maxBackoff, multiplier);
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff");
+        this.backoffs = backoffs(this.maxAttempts, Objects.requireNonNull(initialBackoff, "initialBackoff"),
+                maxBackoff, multiplier);
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationAutoConfiguration;
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.auth.ClientCredentialsTokenSource;
@@ -22,13 +23,14 @@ import io.github.formancecommunity.orchestration.client.auth.ClientCredentialsTo
  * {@code auth.client-secret} are set, nothing otherwise. The token is added by the client's own Feign builder, so it
  * never reaches the application's other HTTP or Feign clients.
  *
- * <p>Client-credentials tokens are fetched on first use, never at start-up. Their expiry is measured with the
+ * <p>When the application or a test provides {@link OrchestrationConnectionDetails}, their authentication applies
+ * instead, set on the client builder. Client-credentials tokens are fetched on first use, never at start-up. Their expiry is measured with the
  * {@link Clock} bean named {@value #CLOCK_BEAN_NAME} when there is one (for tests), the system clock otherwise.
  */
 @AutoConfiguration(before = OrchestrationAutoConfiguration.class)
 @ConditionalOnBooleanProperty(prefix = OrchestrationProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OrchestrationProperties.class)
-public class OrchestrationAuthAutoConfiguration {
+public final class OrchestrationAuthAutoConfiguration {
 
     /** Name of an optional {@link Clock} bean that times token expiry. */
     public static final String CLOCK_BEAN_NAME = "formanceOrchestrationClock";
@@ -40,9 +42,9 @@ public class OrchestrationAuthAutoConfiguration {
      * @return a source always giving that token
      */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({ BearerTokenSource.class, OrchestrationConnectionDetails.class })
     @Conditional(AuthModeCondition.StaticToken.class)
-    public BearerTokenSource orchestrationStaticTokenSource(OrchestrationProperties properties) {
+    BearerTokenSource orchestrationStaticTokenSource(OrchestrationProperties properties) {
         return BearerTokenSource.of(properties.getAuth().getToken().strip());
     }
 
@@ -54,9 +56,9 @@ public class OrchestrationAuthAutoConfiguration {
      * @return a refreshable token source
      */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({ BearerTokenSource.class, OrchestrationConnectionDetails.class })
     @Conditional(AuthModeCondition.ClientCredentials.class)
-    public BearerTokenSource orchestrationClientCredentialsTokenSource(OrchestrationProperties properties,
+    BearerTokenSource orchestrationClientCredentialsTokenSource(OrchestrationProperties properties,
             @Qualifier(CLOCK_BEAN_NAME) ObjectProvider<Clock> clock) {
         OrchestrationProperties.Auth auth = properties.getAuth();
         return ClientCredentialsTokenSource.builder()

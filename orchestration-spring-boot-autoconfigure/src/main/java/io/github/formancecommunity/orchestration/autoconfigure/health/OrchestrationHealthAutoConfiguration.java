@@ -1,6 +1,8 @@
 package io.github.formancecommunity.orchestration.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,68 +16,79 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationAutoConfiguration;
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.autoconfigure.PropertiesOrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
+import io.github.formancecommunity.orchestration.client.OrchestrationClientBuilder;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 
 /**
  * Registers the {@code orchestration} health contributor (bean {@value #HEALTH_INDICATOR_BEAN_NAME}) when Spring
  * Boot's health support is on the classpath. It probes {@code _info} through a separate small client built from
- * {@code formance.orchestration.base-url}, {@code path-prefix} and the application's {@link BearerTokenSource}
+ * the {@link OrchestrationConnectionDetails} (base URL, path prefix) and the application's {@link BearerTokenSource}
  * bean, with the read time-out {@code formance.orchestration.health.timeout} and no interceptors. Off with
  * {@code formance.orchestration.health.enabled=false} or {@code management.health.orchestration.enabled=false}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = OrchestrationAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBooleanProperty(name = OrchestrationProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = OrchestrationProperties.PREFIX + ".health.enabled", matchIfMissing = true)
 @ConditionalOnEnabledHealthIndicator("orchestration")
 @EnableConfigurationProperties(OrchestrationProperties.class)
-public class OrchestrationHealthAutoConfiguration {
+public final class OrchestrationHealthAutoConfiguration {
 
     /** Bean name of the health indicator; the contributor is named {@code orchestration} after it. */
     public static final String HEALTH_INDICATOR_BEAN_NAME = "orchestrationHealthIndicator";
 
     /**
-     * The health indicator with its own client.
-     *
-     * @param properties   the starter's properties
-     * @param tokenSources the application's token source, if any
-     * @return the indicator
-     * @throws InvalidOrchestrationPropertyException when {@code health.timeout} is not positive
+     * The health indicator with its own client. The properties are valid (the property validator checks them when
+     * they are bound); connection details from elsewhere are checked by the client builder, whose invalid settings
+     * name the property they come from.
      */
     @Bean(name = HEALTH_INDICATOR_BEAN_NAME)
     @ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
-    public OrchestrationHealthIndicator orchestrationHealthIndicator(OrchestrationProperties properties,
+    OrchestrationHealthIndicator orchestrationHealthIndicator(OrchestrationProperties properties,
+            ObjectProvider<OrchestrationConnectionDetails> connectionDetails,
             ObjectProvider<BearerTokenSource> tokenSources) {
+        OrchestrationConnectionDetails details = connectionDetails
+                .getIfAvailable(() -> new PropertiesOrchestrationConnectionDetails(properties));
         Duration timeout = properties.getHealth().getTimeout();
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidOrchestrationPropertyException(Map.of(OrchestrationProperties.PREFIX + ".health.timeout",
-                    "must be a positive duration such as 2s (got " + timeout + ")"));
+        Duration connectTimeout = properties.getConnectTimeout().compareTo(timeout) > 0 ? timeout
+                : properties.getConnectTimeout();
+        OrchestrationClientBuilder builder = OrchestrationV1Client.builder()
+                .baseUrl(details.getBaseUrl())
+                .pathPrefix(details.getPathPrefix())
+                .connectTimeout(connectTimeout)
+                .readTimeout(timeout)
+                .maxConnections(2)
+                .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER);
+        BearerTokenSource tokens = tokenSources.getIfUnique();
+        if (tokens != null) {
+            builder.tokenSource(tokens);
         }
-        Duration connectTimeout = properties.getConnectTimeout();
-        if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()
-                || connectTimeout.compareTo(timeout) > 0) {
-            connectTimeout = timeout;
+        else {
+            details.getAuthentication().applyTo(builder);
         }
-        OrchestrationV1Client client;
-        try {
-            client = OrchestrationV1Client.builder()
-                    .baseUrl(properties.getBaseUrl())
-                    .pathPrefix(properties.getPathPrefix())
-                    .tokenSource(tokenSources.getIfUnique())
-                    .connectTimeout(connectTimeout)
-                    .readTimeout(timeout)
-                    .maxConnections(2)
-                    .lazy(properties.getInitialization() != OrchestrationProperties.Initialization.EAGER)
-                    .build();
+        List<OrchestrationClientBuilder.InvalidSetting> invalid = builder.validate();
+        if (!invalid.isEmpty()) {
+            Map<String, String> violations = new LinkedHashMap<>();
+            invalid.forEach(setting -> violations.putIfAbsent(property(setting.setting()), setting.reason()));
+            throw new InvalidOrchestrationPropertyException(violations);
         }
-        catch (IllegalArgumentException ex) {
-            // the builder's messages name its setting and never quote credentials found in a URL
-            boolean prefix = ex.getMessage() != null && ex.getMessage().startsWith("pathPrefix");
-            throw new InvalidOrchestrationPropertyException(Map.of(
-                    OrchestrationProperties.PREFIX + (prefix ? ".path-prefix" : ".base-url"), ex.getMessage()));
-        }
-        return new OrchestrationHealthIndicator(client);
+        return new OrchestrationHealthIndicator(builder.build());
+    }
+
+    private static String property(OrchestrationClientBuilder.Setting setting) {
+        String name = switch (setting) {
+            case BASE_URL -> "base-url";
+            case PATH_PREFIX -> "path-prefix";
+            case CONNECT_TIMEOUT -> "connect-timeout";
+            case READ_TIMEOUT -> "health.timeout";
+            case RUN_WAIT_TIMEOUT -> "run-wait-timeout";
+            case MAX_CONNECTIONS -> "max-connections";
+        };
+        return OrchestrationProperties.PREFIX + "." + name;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.formancecommunity.orchestration.autoconfigure.metrics;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -11,34 +12,33 @@ import org.springframework.core.annotation.Order;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationInterceptorOrder;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
-import io.github.formancecommunity.orchestration.client.observation.OrchestrationMetricsInterceptor;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationConvention;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Times the Orchestration client's calls (see {@link OrchestrationMetricsInterceptor}) when Micrometer is on the
- * classpath and the application has a {@link MeterRegistry} (Spring Boot creates one with actuator). Off with
+ * Records the request timer {@code formance.orchestration.client.requests} when the application has a
+ * {@link MeterRegistry} but the Orchestration calls are not observed through its {@code ObservationRegistry}
+ * (none, or {@code formance.orchestration.observation.enabled=false}): the interceptor then makes the same
+ * observation in a registry of its own that only times it. With an observed client, the application's
+ * observation handlers make the timer and this configuration steps back, so each call is timed once. Off with
  * {@code formance.orchestration.metrics.enabled=false}.
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(after = OrchestrationObservationAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnClass({ MeterRegistry.class, OrchestrationObservationInterceptor.class })
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = OrchestrationProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = OrchestrationProperties.PREFIX + ".metrics.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OrchestrationProperties.class)
-public class OrchestrationMetricsAutoConfiguration {
+public final class OrchestrationMetricsAutoConfiguration {
 
-    /**
-     * The request timer interceptor.
-     *
-     * @param meterRegistry the application's (primary) meter registry
-     * @return the interceptor, ordered {@link OrchestrationInterceptorOrder#METRICS}
-     */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(OrchestrationObservationInterceptor.class)
     @Order(OrchestrationInterceptorOrder.METRICS)
-    public OrchestrationMetricsInterceptor orchestrationMetricsInterceptor(MeterRegistry meterRegistry) {
-        return new OrchestrationMetricsInterceptor(meterRegistry);
+    OrchestrationObservationInterceptor orchestrationMetricsInterceptor(MeterRegistry meterRegistry,
+            ObjectProvider<OrchestrationObservationConvention> convention) {
+        return OrchestrationObservationInterceptor.metrics(meterRegistry, convention.getIfUnique());
     }
 }

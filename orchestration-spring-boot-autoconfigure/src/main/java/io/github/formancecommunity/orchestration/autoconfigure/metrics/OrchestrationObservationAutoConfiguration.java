@@ -1,5 +1,6 @@
 package io.github.formancecommunity.orchestration.autoconfigure.metrics;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -11,33 +12,31 @@ import org.springframework.core.annotation.Order;
 
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationInterceptorOrder;
 import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationConvention;
 import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * Makes each Orchestration call an observation (see {@link OrchestrationObservationInterceptor}) when the
- * application has an {@link ObservationRegistry}. Off with {@code formance.orchestration.observation.enabled=false}.
+ * Makes each Orchestration call one observation in the application's {@link ObservationRegistry} (see
+ * {@link OrchestrationObservationInterceptor}): its handlers make the request timer (Boot's
+ * {@code DefaultMeterObservationHandler}) and the span whose {@code traceparent} the request carries (Micrometer
+ * Tracing). An {@link OrchestrationObservationConvention} bean replaces the default convention. Off with
+ * {@code formance.orchestration.observation.enabled=false}.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
-@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnClass({ ObservationRegistry.class, OrchestrationObservationInterceptor.class })
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = OrchestrationProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = OrchestrationProperties.PREFIX + ".observation.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OrchestrationProperties.class)
-public class OrchestrationObservationAutoConfiguration {
+public final class OrchestrationObservationAutoConfiguration {
 
-    /**
-     * The observation interceptor.
-     *
-     * @param observationRegistry the application's observation registry
-     * @return the interceptor, ordered {@link OrchestrationInterceptorOrder#OBSERVATION}
-     */
     @Bean
     @ConditionalOnMissingBean
     @Order(OrchestrationInterceptorOrder.OBSERVATION)
-    public OrchestrationObservationInterceptor orchestrationObservationInterceptor(
-            ObservationRegistry observationRegistry) {
-        return new OrchestrationObservationInterceptor(observationRegistry);
+    OrchestrationObservationInterceptor orchestrationObservationInterceptor(ObservationRegistry observationRegistry,
+            ObjectProvider<OrchestrationObservationConvention> convention) {
+        return new OrchestrationObservationInterceptor(observationRegistry, convention.getIfUnique());
     }
 }

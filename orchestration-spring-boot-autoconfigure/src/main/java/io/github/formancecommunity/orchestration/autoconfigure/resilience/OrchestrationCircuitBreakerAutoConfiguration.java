@@ -40,7 +40,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ConditionalOnBooleanProperty(name = OrchestrationProperties.PREFIX + ".circuit-breaker.enabled",
         matchIfMissing = true)
 @EnableConfigurationProperties(OrchestrationProperties.class)
-public class OrchestrationCircuitBreakerAutoConfiguration {
+public final class OrchestrationCircuitBreakerAutoConfiguration {
 
     /** Name of the {@link CircuitBreaker} bean guarding the Orchestration client. */
     public static final String CIRCUIT_BREAKER_BEAN_NAME = "orchestrationCircuitBreaker";
@@ -59,7 +59,7 @@ public class OrchestrationCircuitBreakerAutoConfiguration {
     @Bean(name = CIRCUIT_BREAKER_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = CIRCUIT_BREAKER_BEAN_NAME)
     @Lazy
-    public CircuitBreaker orchestrationCircuitBreaker(OrchestrationProperties properties,
+    CircuitBreaker orchestrationCircuitBreaker(OrchestrationProperties properties,
             ObjectProvider<CircuitBreakerRegistry> registries) {
         OrchestrationProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
         return CircuitBreakerFactory.create(breaker.getName(), new CircuitBreakerThresholds(
@@ -77,7 +77,7 @@ public class OrchestrationCircuitBreakerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @Order(OrchestrationInterceptorOrder.CIRCUIT_BREAKER)
-    public OrchestrationCircuitBreakerInterceptor orchestrationCircuitBreakerInterceptor(
+    OrchestrationCircuitBreakerInterceptor orchestrationCircuitBreakerInterceptor(
             @Qualifier(CIRCUIT_BREAKER_BEAN_NAME) ObjectProvider<CircuitBreaker> circuitBreaker) {
         return new OrchestrationCircuitBreakerInterceptor(circuitBreaker::getObject);
     }

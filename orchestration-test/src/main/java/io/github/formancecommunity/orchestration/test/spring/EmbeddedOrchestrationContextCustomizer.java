@@ -11,13 +11,17 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
 
 /**
- * Starts the embedded server for one application context, adds the {@code formance.orchestration.*} properties
- * first in the environment, registers the server as a bean and stops it when the context closes. Equal settings
- * give equal customizers, so the TestContext cache shares such contexts.
+ * Starts the embedded server for one application context, registers it as a bean and stops it when the context
+ * closes. With the starter on the class path, the client reaches the server through an
+ * {@code OrchestrationConnectionDetails} bean (the service-connection pattern), so the application's own
+ * {@code formance.orchestration.*} properties stay untouched; without it, the {@code formance.orchestration.*}
+ * properties are added first in the environment. Equal settings give equal customizers, so the TestContext cache
+ * shares such contexts.
  */
 final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer {
 
@@ -25,6 +29,11 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
     static final String PROPERTY_SOURCE = "embeddedOrchestration";
     /** The bean name of the server. */
     static final String BEAN_NAME = "embeddedOrchestrationServer";
+    /** The bean name of the connection details pointing at the server. */
+    static final String CONNECTION_DETAILS_BEAN_NAME = "embeddedOrchestrationConnectionDetails";
+
+    private static final String CONNECTION_DETAILS =
+            "io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails";
 
     private final Settings settings;
 
@@ -71,7 +80,14 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
             builder.maxDelay(settings.maxDelay());
         }
         EmbeddedOrchestrationServer server = builder.start();
-
+        context.getBeanFactory().registerSingleton(BEAN_NAME, server);
+        context.addApplicationListener(new StopOnClose(context, server));
+        if (ClassUtils.isPresent(CONNECTION_DETAILS, context.getClassLoader())) {
+            context.getBeanFactory().registerSingleton(CONNECTION_DETAILS_BEAN_NAME,
+                    new EmbeddedOrchestrationConnectionDetails(server, settings.auth(), settings.clientId(),
+                            settings.clientSecret()));
+            return;
+        }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("formance.orchestration.base-url", server.baseUrl());
         properties.put("formance.orchestration.path-prefix", server.pathPrefix());
@@ -81,8 +97,6 @@ final class EmbeddedOrchestrationContextCustomizer implements ContextCustomizer 
             properties.put("formance.orchestration.auth.token-url", server.tokenUrl());
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
-        context.getBeanFactory().registerSingleton(BEAN_NAME, server);
-        context.addApplicationListener(new StopOnClose(context, server));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
 
 /** A Spring Boot test whose context gets the embedded server through the annotation. */
@@ -29,37 +30,41 @@ class AutoConfigureEmbeddedOrchestrationTest {
     private Environment environment;
 
     @Autowired
+    private OrchestrationConnectionDetails connectionDetails;
+
+    @Autowired
     private EmbeddedOrchestrationServer server;
 
     @Test
-    void pointsTheOrchestrationPropertiesAtTheRunningServer() {
+    void contributesConnectionDetailsForTheRunningServerAndLeavesThePropertiesAlone() {
         assertThat(server.isRunning()).isTrue();
-        assertThat(environment.getProperty("formance.orchestration.base-url")).isEqualTo(server.baseUrl())
-                .startsWith("http://127.0.0.1:");
-        assertThat(environment.getProperty("formance.orchestration.path-prefix")).isEqualTo("/api/orchestration");
-        assertThat(environment.getProperty("formance.orchestration.auth.client-id")).isEqualTo("spring-app");
-        assertThat(environment.getProperty("formance.orchestration.auth.client-secret")).isEqualTo("spring-secret");
-        assertThat(environment.getProperty("formance.orchestration.auth.token-url")).isEqualTo(server.tokenUrl());
+        assertThat(connectionDetails.getBaseUrl()).isEqualTo(server.baseUrl()).startsWith("http://127.0.0.1:");
+        assertThat(connectionDetails.getPathPrefix()).isEqualTo("/api/orchestration");
+        assertThat(connectionDetails.getAuthentication().clientId()).isEqualTo("spring-app");
+        assertThat(connectionDetails.getAuthentication().clientSecret()).isEqualTo("spring-secret");
+        assertThat(connectionDetails.getAuthentication().tokenUrl()).isEqualTo(server.tokenUrl());
+        assertThat(environment.getProperty("formance.orchestration.base-url"))
+                .isEqualTo("https://stack.example.invalid");
+        assertThat(environment.getProperty("formance.orchestration.path-prefix")).isEqualTo("/elsewhere");
     }
 
     @Test
-    void thePropertiesReachTheServerWithTheConfiguredCredentials() throws Exception {
-        String baseUrl = environment.getProperty("formance.orchestration.base-url");
-        String form = "grant_type=client_credentials&client_id="
-                + URLEncoder.encode(environment.getProperty("formance.orchestration.auth.client-id"),
-                        StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(
-                        environment.getProperty("formance.orchestration.auth.client-secret"), StandardCharsets.UTF_8);
+    void theConnectionDetailsReachTheServerWithTheConfiguredCredentials() throws Exception {
+        OrchestrationConnectionDetails.Authentication auth = connectionDetails.getAuthentication();
+        String baseUrl = connectionDetails.getBaseUrl();
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(auth.clientId(),
+                StandardCharsets.UTF_8) + "&client_secret=" + URLEncoder.encode(auth.clientSecret(),
+                        StandardCharsets.UTF_8);
         HttpClient http = HttpClient.newHttpClient();
 
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(
-                URI.create(environment.getProperty("formance.orchestration.auth.token-url")))
+                URI.create(auth.tokenUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).isEqualTo(200);
 
         HttpResponse<String> workflows = http.send(HttpRequest.newBuilder(URI.create(baseUrl
-                + environment.getProperty("formance.orchestration.path-prefix") + "/workflows")).GET().build(),
+                + connectionDetails.getPathPrefix() + "/workflows")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(workflows.statusCode()).isEqualTo(401);
     }

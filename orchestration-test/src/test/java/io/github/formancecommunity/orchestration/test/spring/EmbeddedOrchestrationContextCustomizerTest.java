@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.ContextCustomizer;
 
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
 
 /** The customizer's life cycle and cache identity, without a Spring Boot application. */
@@ -28,10 +29,11 @@ class EmbeddedOrchestrationContextCustomizerTest {
             assertThat(server.isRunning()).isTrue();
             assertThat(server.pathPrefix()).isEmpty();
             assertThat(server.isAuthEnabled()).isFalse();
-            assertThat(context.getEnvironment().getProperty("formance.orchestration.base-url"))
-                    .isEqualTo(server.baseUrl());
-            assertThat(context.getEnvironment().getProperty("formance.orchestration.path-prefix")).isEmpty();
-            assertThat(context.getEnvironment().containsProperty("formance.orchestration.auth.client-id")).isFalse();
+            OrchestrationConnectionDetails details = context.getBean(OrchestrationConnectionDetails.class);
+            assertThat(details.getBaseUrl()).isEqualTo(server.baseUrl());
+            assertThat(details.getPathPrefix()).isEmpty();
+            assertThat(details.getAuthentication()).isEqualTo(OrchestrationConnectionDetails.Authentication.NONE);
+            assertThat(context.getEnvironment().containsProperty("formance.orchestration.base-url")).isFalse();
         }
         assertThat(server.isRunning()).isFalse();
     }

@@ -32,7 +32,7 @@ import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-class OrchestrationHealthAutoConfigurationTest {
+class OrchestrationHealthAutoConfigurationTests {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()

@@ -28,7 +28,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
 import io.github.formancecommunity.orchestration.client.circuitbreaker.CircuitBreakerMeters;
 
-class OrchestrationCircuitBreakerAutoConfigurationTest {
+class OrchestrationCircuitBreakerAutoConfigurationTests {
 
     private static final String BREAKER = OrchestrationCircuitBreakerAutoConfiguration.CIRCUIT_BREAKER_BEAN_NAME;
 

@@ -18,7 +18,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 
-class OrchestrationHealthIndicatorTest {
+class OrchestrationHealthIndicatorTests {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()

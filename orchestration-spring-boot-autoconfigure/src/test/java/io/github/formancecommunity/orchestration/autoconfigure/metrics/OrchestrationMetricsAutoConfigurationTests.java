@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.github.formancecommunity.orchestration.client.observation.OrchestrationMetricsInterceptor;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
 
-class OrchestrationMetricsAutoConfigurationTest {
+class OrchestrationMetricsAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OrchestrationMetricsAutoConfiguration.class));
@@ -26,16 +27,18 @@ class OrchestrationMetricsAutoConfigurationTest {
     void absentWithoutAMeterRegistry() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(OrchestrationMetricsInterceptor.class);
+            assertThat(context).doesNotHaveBean(OrchestrationObservationInterceptor.class);
         });
     }
 
     @Test
     void presentWithTheApplicationsMeterRegistry() {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
-            assertThat(context).hasSingleBean(OrchestrationMetricsInterceptor.class);
-            assertThat(context.getBean(MeterRegistry.class).find(OrchestrationMetricsInterceptor.METER_NAME).timers())
-                    .hasSize(OrchestrationOperation.values().length);
+            assertThat(context).hasSingleBean(OrchestrationObservationInterceptor.class);
+            context.getBean(OrchestrationObservationInterceptor.class)
+                    .intercept(OrchestrationOperation.LIST_WORKFLOWS, () -> "ok");
+            assertThat(context.getBean(MeterRegistry.class)
+                    .find(OrchestrationObservationInterceptor.OBSERVATION_NAME).timers()).hasSize(1);
         });
     }
 
@@ -44,9 +47,11 @@ class OrchestrationMetricsAutoConfigurationTest {
         runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
                 SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
                 .run(context -> {
-                    assertThat(context).hasSingleBean(OrchestrationMetricsInterceptor.class);
+                    assertThat(context).hasSingleBean(OrchestrationObservationInterceptor.class);
+                    context.getBean(OrchestrationObservationInterceptor.class)
+                            .intercept(OrchestrationOperation.LIST_WORKFLOWS, () -> "ok");
                     assertThat(context.getBean(MeterRegistry.class)
-                            .find(OrchestrationMetricsInterceptor.METER_NAME).timers()).isNotEmpty();
+                            .find(OrchestrationObservationInterceptor.OBSERVATION_NAME).timers()).isNotEmpty();
                 });
     }
 
@@ -54,26 +59,41 @@ class OrchestrationMetricsAutoConfigurationTest {
     void absentWhenSwitchedOff() {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withPropertyValues("formance.orchestration.metrics.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(OrchestrationMetricsInterceptor.class));
+                .run(context -> assertThat(context).doesNotHaveBean(OrchestrationObservationInterceptor.class));
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withPropertyValues("formance.orchestration.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(OrchestrationMetricsInterceptor.class));
+                .run(context -> assertThat(context).doesNotHaveBean(OrchestrationObservationInterceptor.class));
     }
 
     @Test
     void absentWithoutMicrometer() {
         runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(OrchestrationMetricsInterceptor.class);
+            assertThat(context).doesNotHaveBean(OrchestrationObservationInterceptor.class);
         });
     }
 
     @Test
     void theApplicationsInterceptorWins() {
         runner.withUserConfiguration(OwnMetrics.class).run(context -> {
-            assertThat(context).hasSingleBean(OrchestrationMetricsInterceptor.class);
+            assertThat(context).hasSingleBean(OrchestrationObservationInterceptor.class);
             assertThat(context).hasBean("myMetrics");
         });
+    }
+
+    @Test
+    void stepsBackWhenTheCallsAreObservedSoEachCallIsTimedOnce() {
+        runner.withConfiguration(AutoConfigurations.of(OrchestrationObservationAutoConfiguration.class))
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(ObservationRegistry.class, () -> {
+                    ObservationRegistry registry = ObservationRegistry.create();
+                    return registry;
+                })
+                .run(context -> {
+                    assertThat(context).hasSingleBean(OrchestrationObservationInterceptor.class);
+                    assertThat(context).hasBean("orchestrationObservationInterceptor");
+                    assertThat(context).doesNotHaveBean("orchestrationMetricsInterceptor");
+                });
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -85,8 +105,8 @@ class OrchestrationMetricsAutoConfigurationTest {
         }
 
         @Bean
-        OrchestrationMetricsInterceptor myMetrics(MeterRegistry registry) {
-            return new OrchestrationMetricsInterceptor(registry);
+        OrchestrationObservationInterceptor myMetrics(MeterRegistry registry) {
+            return OrchestrationObservationInterceptor.metrics(registry);
         }
     }
 }

@@ -29,12 +29,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * {@code runWorkflow} with {@code wait=true} through the breaker is bounded by {@code run-wait-timeout}, not by
  * {@code read-timeout} nor by any one-second limiter: the server answers after about 1.5 s and the call succeeds.
  */
-@SpringBootTest(classes = RunWaitIntegrationTest.App.class, properties = {
+@SpringBootTest(classes = RunWaitIntegrationTests.App.class, properties = {
         "formance.orchestration.path-prefix=",
         "formance.orchestration.read-timeout=300ms",
         "formance.orchestration.run-wait-timeout=5s",
         "formance.orchestration.circuit-breaker.enabled=true" })
-class RunWaitIntegrationTest {
+class RunWaitIntegrationTests {
 
     @RegisterExtension
     static final WireMockExtension server = WireMockExtension.newInstance()

@@ -48,7 +48,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * are retried within {@code retry.max-attempts} and no more, only on the documented failures; POSTs reach the
  * server exactly once. Counted on WireMock and by an interceptor between the retry and the breaker.
  */
-class StarterRetryFaultTest {
+class StarterRetryFaultTests {
 
     static final TokenIssuer TOKENS = new TokenIssuer();
 

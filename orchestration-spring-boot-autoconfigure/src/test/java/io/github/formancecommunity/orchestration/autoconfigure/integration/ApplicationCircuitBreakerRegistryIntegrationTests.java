@@ -35,11 +35,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
  * {@code formance-orchestration}: the client's breaker follows that configuration, not the starter's properties,
  * and lives in the application's registry.
  */
-@SpringBootTest(classes = ApplicationCircuitBreakerRegistryIntegrationTest.App.class, properties = {
+@SpringBootTest(classes = ApplicationCircuitBreakerRegistryIntegrationTests.App.class, properties = {
         "formance.orchestration.path-prefix=",
         "formance.orchestration.retry.enabled=false",
         "formance.orchestration.circuit-breaker.minimum-number-of-calls=50" })
-class ApplicationCircuitBreakerRegistryIntegrationTest {
+class ApplicationCircuitBreakerRegistryIntegrationTests {
 
     @RegisterExtension
     static final WireMockExtension server = WireMockExtension.newInstance()

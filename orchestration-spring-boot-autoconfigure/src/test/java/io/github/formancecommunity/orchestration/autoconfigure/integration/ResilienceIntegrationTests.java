@@ -31,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import io.github.formancecommunity.orchestration.client.observation.OrchestrationMetricsInterceptor;
 import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
 import io.github.formancecommunity.orchestration.client.fixtures.Stubs;
 import io.github.formancecommunity.orchestration.client.OrchestrationApiException;
@@ -46,7 +45,7 @@ import io.micrometer.core.instrument.search.Search;
  * The real {@link OrchestrationV1} bean of an application with the starter's auto-configuration and actuator:
  * breaker, retries, timer and observation act on its calls, in that order.
  */
-@SpringBootTest(classes = ResilienceIntegrationTest.App.class, properties = {
+@SpringBootTest(classes = ResilienceIntegrationTests.App.class, properties = {
         "formance.orchestration.path-prefix=/api/orchestration",
         "formance.orchestration.retry.initial-backoff=1ms",
         "formance.orchestration.retry.max-backoff=5ms",
@@ -54,7 +53,7 @@ import io.micrometer.core.instrument.search.Search;
         "formance.orchestration.circuit-breaker.minimum-number-of-calls=4",
         "formance.orchestration.circuit-breaker.failure-rate-threshold=50",
         "formance.orchestration.circuit-breaker.wait-duration-in-open-state=1m" })
-class ResilienceIntegrationTest {
+class ResilienceIntegrationTests {
 
     private static final String API = "/api/orchestration";
 
@@ -87,7 +86,7 @@ class ResilienceIntegrationTest {
     }
 
     private double requests(String operation, String status) {
-        return Search.in(meters).name(OrchestrationMetricsInterceptor.METER_NAME).tag("operation", operation)
+        return Search.in(meters).name(OrchestrationObservationInterceptor.OBSERVATION_NAME).tag("operation", operation)
                 .tag("status", status).timers().stream().mapToDouble(timer -> timer.count()).sum();
     }
 
@@ -147,7 +146,7 @@ class ResilienceIntegrationTest {
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         server.verify(10, getRequestedFor(urlEqualTo(API + "/triggers/tr-1")));
         assertThat(requests("readTrigger", "404") - before).isEqualTo(10);
-        assertThat(meters.get(OrchestrationMetricsInterceptor.METER_NAME).tag("operation", "readTrigger")
+        assertThat(meters.get(OrchestrationObservationInterceptor.OBSERVATION_NAME).tag("operation", "readTrigger")
                 .tag("status", "404").timer().getId().getTag("error.code")).isEqualTo("NOT_FOUND");
     }
 

@@ -43,7 +43,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker.StateTransition;
  * (no request, not even a token request, reaches the stack), half-opens after its wait and closes on recovery or
  * opens again on failure; a storm of client errors or unreadable 2xx bodies never opens it.
  */
-class CircuitBreakerFaultTest {
+class CircuitBreakerFaultTests {
 
     static final TokenIssuer TOKENS = new TokenIssuer();
 

@@ -36,7 +36,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-class OrchestrationMetricsInterceptorTest {
+class RequestTimerTest {
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
@@ -62,7 +62,7 @@ class OrchestrationMetricsInterceptorTest {
                 .baseUrl(server.baseUrl())
                 .pathPrefix("")
                 .readTimeout(readTimeout)
-                .interceptor(new OrchestrationMetricsInterceptor(registry));
+                .interceptor(OrchestrationObservationInterceptor.metrics(registry));
         for (OrchestrationCallInterceptor interceptor : more) {
             builder.interceptor(interceptor);
         }
@@ -72,7 +72,7 @@ class OrchestrationMetricsInterceptorTest {
 
     /** The tags of the only request timer that counted a call. */
     private Map<String, String> tagsOfTheRecordedCall() {
-        List<Timer> used = registry.find(OrchestrationMetricsInterceptor.METER_NAME).timers().stream()
+        List<Timer> used = registry.find(OrchestrationObservationInterceptor.OBSERVATION_NAME).timers().stream()
                 .filter(timer -> timer.count() > 0)
                 .toList();
         assertThat(used).hasSize(1);
@@ -81,6 +81,9 @@ class OrchestrationMetricsInterceptorTest {
         for (Tag tag : used.get(0).getId().getTags()) {
             tags.put(tag.getKey(), tag.getValue());
         }
+        // added by Micrometer's DefaultMeterObservationHandler: the failure's simple class name, or none
+        assertThat(tags).containsKey("error");
+        tags.remove("error");
         return tags;
     }
 
@@ -97,7 +100,7 @@ class OrchestrationMetricsInterceptorTest {
         assertThat(client().listWorkflows()).isEmpty();
 
         assertThat(tagsOfTheRecordedCall()).isEqualTo(tags("listWorkflows", "GET", "200", "SUCCESS", "none"));
-        Timer timer = registry.get(OrchestrationMetricsInterceptor.METER_NAME).tag("status", "200")
+        Timer timer = registry.get(OrchestrationObservationInterceptor.OBSERVATION_NAME).tag("status", "200")
                 .tag("operation", "listWorkflows").timer();
         assertThat(timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
     }
@@ -201,7 +204,7 @@ class OrchestrationMetricsInterceptorTest {
                 .tokenSource(scope -> {
                     throw new OrchestrationAuthenticationException("token endpoint refused the client", 401, null);
                 })
-                .interceptor(new OrchestrationMetricsInterceptor(registry))
+                .interceptor(OrchestrationObservationInterceptor.metrics(registry))
                 .build();
 
         assertThatThrownBy(() -> client.cancelEvent("inst-1"))
@@ -212,7 +215,7 @@ class OrchestrationMetricsInterceptorTest {
 
     @Test
     void anyOtherFailureIsAClientError() {
-        OrchestrationMetricsInterceptor interceptor = new OrchestrationMetricsInterceptor(registry);
+        OrchestrationObservationInterceptor interceptor = OrchestrationObservationInterceptor.metrics(registry);
 
         assertThatThrownBy(() -> interceptor.intercept(OrchestrationOperation.CREATE_WORKFLOW, () -> {
             throw new IllegalStateException("boom");
@@ -235,11 +238,8 @@ class OrchestrationMetricsInterceptorTest {
     }
 
     @Test
-    void successTimersExistUpFrontAndFailureTimersAreReused() {
-        OrchestrationMetricsInterceptor interceptor = new OrchestrationMetricsInterceptor(registry);
-        assertThat(registry.find(OrchestrationMetricsInterceptor.METER_NAME).timers())
-                .hasSize(OrchestrationOperation.values().length)
-                .allMatch(timer -> "SUCCESS".equals(timer.getId().getTag("outcome")));
+    void aFailureNamesItsTypeInTheErrorTagAndEqualTagsShareOneTimer() {
+        OrchestrationObservationInterceptor interceptor = OrchestrationObservationInterceptor.metrics(registry);
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> interceptor.intercept(OrchestrationOperation.GET_WORKFLOW, () -> {
@@ -249,9 +249,9 @@ class OrchestrationMetricsInterceptorTest {
             })).isInstanceOf(OrchestrationApiException.class);
         }
 
-        assertThat(registry.find(OrchestrationMetricsInterceptor.METER_NAME).timers())
-                .hasSize(OrchestrationOperation.values().length + 1);
-        assertThat(registry.get(OrchestrationMetricsInterceptor.METER_NAME).tag("status", "500").timer().count())
-                .isEqualTo(3);
+        assertThat(registry.find(OrchestrationObservationInterceptor.OBSERVATION_NAME).timers()).hasSize(1);
+        Timer timer = registry.get(OrchestrationObservationInterceptor.OBSERVATION_NAME).tag("status", "500").timer();
+        assertThat(timer.count()).isEqualTo(3);
+        assertThat(timer.getId().getTag("error")).isEqualTo("OrchestrationApiException");
     }
 }

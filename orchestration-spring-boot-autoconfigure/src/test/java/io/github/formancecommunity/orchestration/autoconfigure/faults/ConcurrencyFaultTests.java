@@ -57,7 +57,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * <p>The pool is observed through a client of our own, passed to the Feign builder by an
  * {@link OrchestrationFeignBuilderCustomizer} bean and set up like the builder's own pool.
  */
-class ConcurrencyFaultTest {
+class ConcurrencyFaultTests {
 
     private static final int THREADS = 64;
     private static final int CALLS_PER_THREAD = 50;

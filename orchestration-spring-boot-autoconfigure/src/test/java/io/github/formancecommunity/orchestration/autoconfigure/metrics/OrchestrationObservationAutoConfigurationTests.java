@@ -14,9 +14,11 @@ import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.github.formancecommunity.orchestration.client.observation.DefaultOrchestrationObservationConvention;
+import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationConvention;
 import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationInterceptor;
 
-class OrchestrationObservationAutoConfigurationTest {
+class OrchestrationObservationAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OrchestrationObservationAutoConfiguration.class));
@@ -67,6 +69,25 @@ class OrchestrationObservationAutoConfigurationTest {
             assertThat(context).hasSingleBean(OrchestrationObservationInterceptor.class);
             assertThat(context).hasBean("myObservation");
         });
+    }
+
+    @Test
+    void aConventionBeanReplacesTheDefaultConvention() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        runner.withBean(ObservationRegistry.class, () -> registry)
+                .withBean(OrchestrationObservationConvention.class, () -> new DefaultOrchestrationObservationConvention() {
+                    @Override
+                    public String getName() {
+                        return "my.orchestration.calls";
+                    }
+                })
+                .run(context -> {
+                    context.getBean(OrchestrationObservationInterceptor.class)
+                            .intercept(OrchestrationOperation.GET_SERVER_INFO, () -> "ok");
+                    TestObservationRegistryAssert.assertThat(registry).hasSingleObservationThat()
+                            .hasNameEqualTo("my.orchestration.calls")
+                            .hasLowCardinalityKeyValue("operation", "orchestrationgetServerInfo");
+                });
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -46,7 +46,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * {@link OrchestrationAuthenticationException} that shows neither the client secret nor a token, sends nothing
  * to the API, is not retried and does not count for the circuit breaker.
  */
-class StarterAuthFaultTest {
+class StarterAuthFaultTests {
 
     static final TokenIssuer TOKENS = new TokenIssuer();
 

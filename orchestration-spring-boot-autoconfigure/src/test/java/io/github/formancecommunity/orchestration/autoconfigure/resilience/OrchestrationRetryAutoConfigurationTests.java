@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationAutoConfiguration;
 import io.github.formancecommunity.orchestration.client.retry.OrchestrationRetryInterceptor;
 
-class OrchestrationRetryAutoConfigurationTest {
+class OrchestrationRetryAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OrchestrationRetryAutoConfiguration.class));
@@ -40,6 +41,7 @@ class OrchestrationRetryAutoConfigurationTest {
                 });
     }
 
+    /** The property validator, registered by the main auto-configuration, checks the retry settings. */
     @Test
     void settingsOutOfRangeFailTheStartNamingTheProperty() {
         expectFailure("formance.orchestration.retry.max-attempts=0", "formance.orchestration.retry.max-attempts");
@@ -50,7 +52,8 @@ class OrchestrationRetryAutoConfigurationTest {
     }
 
     private void expectFailure(String property, String name) {
-        runner.withPropertyValues(property).run(context -> assertThat(context).getFailure()
+        runner.withConfiguration(AutoConfigurations.of(OrchestrationAutoConfiguration.class))
+                .withPropertyValues(property).run(context -> assertThat(context).getFailure()
                 .rootCause()
                 .isInstanceOf(InvalidOrchestrationPropertyException.class)
                 .hasMessageContaining(name));

@@ -1,0 +1,64 @@
+package io.github.formancecommunity.orchestration.client.observation;
+
+import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+
+/**
+ * The default convention: the observation (and so the timer Micrometer's {@code DefaultMeterObservationHandler}
+ * makes of it) is named {@value #NAME}, its contextual name is the operation id, and its low-cardinality key values
+ * are
+ * <ul>
+ * <li>{@code operation}: the seed operation name ({@link OrchestrationOperation#operationId()});</li>
+ * <li>{@code method}: the HTTP method;</li>
+ * <li>{@code status}: the HTTP status, or {@code IO_ERROR}, {@code TIMEOUT}, {@code CIRCUIT_OPEN},
+ * {@code AUTH_ERROR}, {@code CLIENT_ERROR} for a failure without one;</li>
+ * <li>{@code outcome}: {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code REDIRECTION},
+ * {@code INFORMATIONAL} or {@code UNKNOWN};</li>
+ * <li>{@code error.code}: {@code VALIDATION}, {@code NOT_FOUND}, {@code INTERNAL}, {@code OTHER} for an unknown
+ * code, {@code none} when the failure carried none.</li>
+ * </ul>
+ * {@code status}, {@code outcome} and {@code error.code} are added when the call ends. No id, token or message is
+ * ever a key value, so there are no high-cardinality key values.
+ */
+public class DefaultOrchestrationObservationConvention implements OrchestrationObservationConvention {
+
+    /** The name of the observation and of its timer. */
+    public static final String NAME = "formance.orchestration.client.requests";
+
+    /** The shared instance. */
+    public static final DefaultOrchestrationObservationConvention INSTANCE =
+            new DefaultOrchestrationObservationConvention();
+
+    private static final KeyValues[] RUNNING = running();
+
+    private static KeyValues[] running() {
+        OrchestrationOperation[] operations = OrchestrationOperation.values();
+        KeyValues[] keyValues = new KeyValues[operations.length];
+        for (OrchestrationOperation operation : operations) {
+            keyValues[operation.ordinal()] = KeyValues.of(KeyValue.of("operation", operation.operationId()),
+                    KeyValue.of("method", operation.httpMethod()));
+        }
+        return keyValues;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public String getContextualName(OrchestrationObservationContext context) {
+        return context.getOperation().operationId();
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues(OrchestrationObservationContext context) {
+        KeyValues running = RUNNING[context.getOperation().ordinal()];
+        if (!context.hasEnded()) {
+            return running;
+        }
+        return running.and(KeyValue.of("status", context.getStatus()), KeyValue.of("outcome", context.getOutcome()),
+                KeyValue.of("error.code", context.getErrorCode()));
+    }
+}
