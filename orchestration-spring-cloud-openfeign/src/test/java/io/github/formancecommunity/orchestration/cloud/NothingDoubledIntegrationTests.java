@@ -48,9 +48,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 
 /**
  * With {@code spring.cloud.openfeign.circuitbreaker.enabled=true} (Spring Cloud CircuitBreaker over Resilience4j)
@@ -201,12 +199,5 @@ class NothingDoubledIntegrationTests {
                     .build());
         }
 
-        /** Observations become timers, so that a second timer of the same call would show. */
-        @Bean
-        ObservationRegistry observationRegistry(MeterRegistry meters) {
-            ObservationRegistry registry = ObservationRegistry.create();
-            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-            return registry;
-        }
     }
 }
