@@ -372,7 +372,7 @@ public class OrchestrationProperties {
     /** Micrometer observations (tracing spans). */
     public static class Observation {
 
-        /** Whether each call is an observation named formance.orchestration.client when an ObservationRegistry exists. */
+        /** Whether each call is an observation (formance.orchestration.client.requests: timer and span) when an ObservationRegistry exists. */
         private boolean enabled = true;
 
         public boolean isEnabled() {

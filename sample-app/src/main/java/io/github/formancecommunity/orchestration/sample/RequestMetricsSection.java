@@ -30,7 +30,7 @@ final class RequestMetricsSection {
         if (registry == null) {
             return out.append("  not available: the application has no MeterRegistry\n").toString();
         }
-        // The starter registers some series before their first call: leave out those still at zero.
+        // Only the series that counted a call are shown.
         List<Timer> timers = registry.find(TIMER).timers().stream()
                 .filter(timer -> timer.count() > 0)
                 .sorted(Comparator.comparing((Timer timer) -> tag(timer, "operation"))

@@ -237,10 +237,11 @@ class ClientCredentialsTokenSourceTests {
     }
 
     @Test
-    void rejectsANegativeMargin() {
+    void theClientBuilderRejectsANegativeMargin() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> source(FakeFetcher.numbered(null), Duration.ofSeconds(-1)))
-                .withMessageContaining("refreshBeforeExpiry");
+                .isThrownBy(() -> io.github.formancecommunity.orchestration.client.OrchestrationV1Client.builder()
+                        .clientCredentials("app", "secret").tokenRefreshBeforeExpiry(Duration.ofSeconds(-1)).build())
+                .withMessageContaining("tokenRefreshBeforeExpiry");
     }
 
     @Test

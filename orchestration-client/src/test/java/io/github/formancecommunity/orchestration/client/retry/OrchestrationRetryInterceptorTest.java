@@ -301,16 +301,17 @@ class OrchestrationRetryInterceptorTest {
     }
 
     @Test
-    void rejectsSettingsOutOfRange() {
-        assertThatThrownBy(() -> new OrchestrationRetryInterceptor(0, Duration.ZERO, Duration.ZERO, 2.0))
-                .hasMessageContaining("maxAttempts");
-        assertThatThrownBy(() -> new OrchestrationRetryInterceptor(3, Duration.ofMillis(-1), Duration.ZERO, 2.0))
-                .hasMessageContaining("initialBackoff");
-        assertThatThrownBy(() -> new OrchestrationRetryInterceptor(3, Duration.ofSeconds(2), Duration.ofSeconds(1),
-                2.0)).hasMessageContaining("maxBackoff");
-        assertThatThrownBy(() -> new OrchestrationRetryInterceptor(3, Duration.ZERO, Duration.ZERO, 0.5))
-                .hasMessageContaining("multiplier");
-        assertThatThrownBy(() -> new OrchestrationRetryInterceptor(3, Duration.ZERO, Duration.ZERO, Double.NaN))
-                .hasMessageContaining("multiplier");
+    void theBuilderRejectsSettingsOutOfRange() {
+        assertThatThrownBy(() -> OrchestrationV1Client.builder().retry(0, Duration.ZERO, Duration.ZERO, 2.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> OrchestrationV1Client.builder().retry(3, Duration.ofMillis(-1), Duration.ZERO, 2.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialBackoff");
+        assertThatThrownBy(() -> OrchestrationV1Client.builder().retry(3, Duration.ofSeconds(2),
+                Duration.ofSeconds(1), 2.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxBackoff");
+        assertThatThrownBy(() -> OrchestrationV1Client.builder().retry(3, Duration.ZERO, Duration.ZERO, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiplier");
+        assertThatThrownBy(() -> OrchestrationV1Client.builder().retry(3, Duration.ZERO, Duration.ZERO, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiplier");
     }
 }
