@@ -106,6 +106,7 @@ public final class OrchestrationClientBuilder {
     private @Nullable Client httpClient;
     private @Nullable OrchestrationProxy proxy;
     private @Nullable SSLContext sslContext;
+    private @Nullable OrchestrationFeignTargetFactory targetFactory;
     private final List<OrchestrationCallInterceptor> interceptors = new ArrayList<>();
     private @Nullable String clientId;
     private @Nullable String clientSecret;
@@ -397,6 +398,18 @@ public final class OrchestrationClientBuilder {
         return this;
     }
 
+    /**
+     * Creates the Feign target through a factory, e.g. as a Spring Cloud OpenFeign client, instead of through
+     * {@code Feign.builder()}; {@code null} (the default) for the client's own. The factory also decides which base
+     * URLs other than http and https it serves, such as {@code lb://service-id}. With a factory, the HTTP client
+     * comes from the factory unless it has none; {@link #httpClient(Client)} and {@link #maxConnections(int)} apply
+     * only to the client's own transport.
+     */
+    public OrchestrationClientBuilder targetFactory(@Nullable OrchestrationFeignTargetFactory targetFactory) {
+        this.targetFactory = targetFactory;
+        return this;
+    }
+
     /** Adds an interceptor; the first added runs outermost. */
     public OrchestrationClientBuilder interceptor(OrchestrationCallInterceptor interceptor) {
         this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
@@ -440,7 +453,9 @@ public final class OrchestrationClientBuilder {
         requireInRange(maxResponseBodySize, 1, ResponseLimits.LARGEST_BODY, "maxResponseBodySize");
         requireInRange(maxHeaderCount, 1, Integer.MAX_VALUE, "maxHeaderCount");
         requireInRange(maxHeaderLineLength, 1, Integer.MAX_VALUE, "maxHeaderLineLength");
-        String target = normalizeBaseUrl(baseUrl) + normalizePrefix(pathPrefix);
+        String base = normalizeBaseUrl(baseUrl, targetFactory);
+        String prefix = normalizePrefix(pathPrefix);
+        String target = base + prefix;
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(mapper, "jsonMapper");
 
@@ -453,7 +468,8 @@ public final class OrchestrationClientBuilder {
         }
         String description = "OrchestrationV1Client[url=" + target + ", auth="
                 + (tokens == null ? "none" : tokens.isRefreshable() ? "refreshable" : "static") + "]";
-        Supplier<Wire.Parts> factory = wireFactory(target, tokens);
+        Supplier<Wire.Parts> factory = targetFactory == null ? wireFactory(target, tokens)
+                : factoryWire(targetFactory, base, prefix, tokens);
         Wire wire;
         try {
             wire = lazy ? Wire.lazy(factory, description) : Wire.eager(factory, description);
@@ -478,7 +494,7 @@ public final class OrchestrationClientBuilder {
                     + tokenRefreshBeforeExpiry);
         }
         return ClientCredentialsTokenSource.builder()
-                .tokenUrl(normalizeBaseUrl(baseUrl), tokenUrl)
+                .tokenUrl(normalizeBaseUrl(baseUrl, targetFactory), tokenUrl)
                 .clientId(clientId)
                 .clientSecret(clientSecret)
                 .connectTimeout(connectTimeout)
@@ -563,6 +579,42 @@ public final class OrchestrationClientBuilder {
         };
     }
 
+    /** Builds the wire through a target factory, from a snapshot of this builder's settings. */
+    private Supplier<Wire.Parts> factoryWire(OrchestrationFeignTargetFactory factory, String base, String prefix,
+            @Nullable BearerTokenSource tokens) {
+        Supplier<JsonMapper> mapperSource = Objects.requireNonNull(mapper, "jsonMapper");
+        Logger.Level level = Logger.Level.valueOf(Objects.requireNonNull(logLevel, "logLevel").name());
+        List<OrchestrationFeignBuilderCustomizer> feignCustomizers = List.copyOf(customizers);
+        Duration connect = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Duration read = Objects.requireNonNull(readTimeout, "readTimeout");
+        int poolSize = maxConnections;
+        Client givenClient = httpClient;
+        Duration attemptLimit = deadlines().attempt();
+        ResponseLimits limits = new ResponseLimits(maxResponseBodySize, maxHeaderCount, maxHeaderLineLength);
+        OrchestrationProxy through = proxy;
+        SSLContext tls = sslContext;
+        return () -> {
+            JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
+            Supplier<ApacheHttpClient5Transport> transport = () -> {
+                PoolingHttpClientConnectionManager pool = connectionPool(connect, read, poolSize, limits, tls);
+                return new ApacheHttpClient5Transport(pooledHttpClient(pool, through), RequestConfig.DEFAULT,
+                        attemptLimit, limits, pool);
+            };
+            OrchestrationFeignTarget<OrchestrationV1Api> target = new OrchestrationFeignTarget<>(
+                    OrchestrationV1Api.class, base, prefix, connect, read, level, json, tokens, feignCustomizers,
+                    transport, givenClient, limits.maxBodySize());
+            try {
+                OrchestrationV1Api api = Objects.requireNonNull(factory.create(target),
+                        "the target factory returned no Feign target");
+                return new Wire.Parts(api, target, () -> JsonPriming.prime(json));
+            }
+            catch (RuntimeException | Error ex) {
+                closeQuietly(target, ex);
+                throw ex;
+            }
+        };
+    }
+
     private static void closeQuietly(@Nullable AutoCloseable resource, Throwable failure) {
         if (resource != null) {
             try {
@@ -640,7 +692,7 @@ public final class OrchestrationClientBuilder {
      */
     public List<InvalidSetting> validate() {
         List<InvalidSetting> invalid = new ArrayList<>();
-        String baseUrlProblem = checkBaseUrl(baseUrl);
+        String baseUrlProblem = checkBaseUrl(baseUrl, targetFactory);
         if (baseUrlProblem != null) {
             invalid.add(new InvalidSetting(Setting.BASE_URL, baseUrlProblem));
         }
@@ -730,8 +782,58 @@ public final class OrchestrationClientBuilder {
         return CREDENTIALS.matcher(url).replaceFirst("$1****@");
     }
 
+    /**
+     * The base URL rule with a target factory: an http or https URL as {@link #checkBaseUrl(String)} says, or a URL of
+     * another scheme with a host and without credentials, query or fragment that the factory accepts
+     * ({@link OrchestrationFeignTargetFactory#checkBaseUrl(URI)}), such as {@code lb://service-id}.
+     *
+     * @param baseUrl the URL to check
+     * @param factory the target factory, {@code null} for none
+     * @return why the URL is not usable; {@code null} when it is usable
+     */
+    public static @Nullable String checkBaseUrl(@Nullable String baseUrl,
+            @Nullable OrchestrationFeignTargetFactory factory) {
+        URI uri = otherScheme(baseUrl);
+        if (uri == null) {
+            return checkBaseUrl(baseUrl);
+        }
+        if (factory == null) {
+            return checkBaseUrl(baseUrl) + ("lb".equalsIgnoreCase(uri.getScheme())
+                    ? " (an lb:// service id needs the Spring Cloud OpenFeign integration)" : "");
+        }
+        try {
+            factory.checkBaseUrl(uri);
+            return null;
+        }
+        catch (IllegalArgumentException ex) {
+            return ex.getMessage();
+        }
+    }
+
+    /** The URL when it has a scheme other than http and https, a host, and no credentials, query or fragment. */
+    private static @Nullable URI otherScheme(@Nullable String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(baseUrl.strip());
+            String scheme = uri.getScheme();
+            boolean other = scheme != null && !scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")
+                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+            return other ? uri : null;
+        }
+        catch (URISyntaxException ex) {
+            return null;
+        }
+    }
+
     static String normalizeBaseUrl(String baseUrl) {
-        String problem = checkBaseUrl(baseUrl);
+        return normalizeBaseUrl(baseUrl, null);
+    }
+
+    static String normalizeBaseUrl(String baseUrl, @Nullable OrchestrationFeignTargetFactory factory) {
+        String problem = checkBaseUrl(baseUrl, factory);
         if (problem != null) {
             throw new IllegalArgumentException(Setting.BASE_URL.settingName() + " " + problem);
         }

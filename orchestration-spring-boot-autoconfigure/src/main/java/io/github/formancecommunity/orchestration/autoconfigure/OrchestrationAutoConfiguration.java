@@ -13,6 +13,7 @@ import io.github.formancecommunity.orchestration.client.BearerTokenSource;
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.github.formancecommunity.orchestration.client.OrchestrationClientBuilder;
 import io.github.formancecommunity.orchestration.client.OrchestrationFeignBuilderCustomizer;
+import io.github.formancecommunity.orchestration.client.OrchestrationFeignTargetFactory;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 
@@ -74,7 +75,8 @@ public final class OrchestrationAutoConfiguration {
     OrchestrationV1Client orchestrationV1Client(OrchestrationProperties properties,
             OrchestrationConnectionDetails connectionDetails, ObjectProvider<BearerTokenSource> tokenSource,
             ObjectProvider<OrchestrationCallInterceptor> interceptors,
-            ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers, ObjectProvider<SslBundles> sslBundles) {
+            ObjectProvider<OrchestrationFeignBuilderCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
+            ObjectProvider<OrchestrationFeignTargetFactory> targetFactory) {
         OrchestrationClientBuilder builder = OrchestrationV1Client.builder()
                 .baseUrl(connectionDetails.getBaseUrl())
                 .pathPrefix(connectionDetails.getPathPrefix())
@@ -101,6 +103,7 @@ public final class OrchestrationAutoConfiguration {
         }
         interceptors.orderedStream().forEach(builder::interceptor);
         customizers.orderedStream().forEach(builder::feignCustomizer);
+        builder.targetFactory(targetFactory.getIfUnique());
         OrchestrationV1Client client = builder.build();
         if (properties.getInitialization() == OrchestrationProperties.Initialization.EAGER) {
             client.warmUp();

@@ -69,6 +69,8 @@ public class OrchestrationProperties {
 
     private final Ssl ssl = new Ssl();
 
+    private final SpringCloud springCloud = new SpringCloud();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -171,6 +173,10 @@ public class OrchestrationProperties {
 
     public Limits getLimits() {
         return limits;
+    }
+
+    public SpringCloud getSpringCloud() {
+        return springCloud;
     }
 
     @Override
@@ -625,6 +631,28 @@ public class OrchestrationProperties {
 
         public void setBundle(String bundle) {
             this.bundle = bundle;
+        }
+    }
+
+    /**
+     * The Spring Cloud OpenFeign integration (module {@code orchestration-spring-cloud-openfeign}): with Spring
+     * Cloud OpenFeign on the class path, the client is the Spring Cloud OpenFeign client
+     * {@code formance-orchestration}.
+     */
+    public static class SpringCloud {
+
+        /**
+         * Whether the client is created through Spring Cloud OpenFeign when the integration module and Spring Cloud
+         * OpenFeign are on the class path (per-client configuration, lb:// service ids).
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

@@ -60,7 +60,7 @@ final class OrchestrationPropertiesValidator {
         if (properties.getLogging().getLevel() == null) {
             reject("logging.level", "must be one of NONE, BASIC, HEADERS or FULL");
         }
-        checkAuth(properties.getAuth());
+        checkAuth(properties.getAuth(), properties.getBaseUrl());
         checkRetry(properties.getRetry());
         checkCircuitBreaker(properties.getCircuitBreaker());
         checkLimits(properties.getLimits());
@@ -110,6 +110,9 @@ final class OrchestrationPropertiesValidator {
         if (!StringUtils.hasText(baseUrl)) {
             return; // required only where no connection details replace it: see requireBaseUrl
         }
+        if (isLoadBalanced(baseUrl)) {
+            return; // lb://service-id: the client builder checks it with the Spring Cloud OpenFeign integration
+        }
         String problem = OrchestrationClientBuilder.checkBaseUrl(baseUrl);
         if (problem != null) {
             reject("base-url", problem);
@@ -147,7 +150,7 @@ final class OrchestrationPropertiesValidator {
         }
     }
 
-    private void checkAuth(OrchestrationProperties.Auth auth) {
+    private void checkAuth(OrchestrationProperties.Auth auth, @Nullable String baseUrl) {
         boolean token = StringUtils.hasText(auth.getToken());
         boolean clientId = StringUtils.hasText(auth.getClientId());
         boolean clientSecret = StringUtils.hasText(auth.getClientSecret());
@@ -167,7 +170,7 @@ final class OrchestrationPropertiesValidator {
             reject("auth.client-id", "must be set when auth.client-secret is set (client-credentials grant)");
         }
         if (clientId || clientSecret) {
-            checkTokenUrl(auth.getTokenUrl());
+            checkTokenUrl(auth.getTokenUrl(), baseUrl);
         }
         if (auth.getRefreshBeforeExpiry() == null || auth.getRefreshBeforeExpiry().isNegative()) {
             reject("auth.refresh-before-expiry", "must be zero or a positive duration (got "
@@ -175,7 +178,7 @@ final class OrchestrationPropertiesValidator {
         }
     }
 
-    private void checkTokenUrl(String tokenUrl) {
+    private void checkTokenUrl(String tokenUrl, @Nullable String baseUrl) {
         if (!StringUtils.hasText(tokenUrl)) {
             reject("auth.token-url", "must be set when client credentials are used");
             return;
@@ -190,6 +193,12 @@ final class OrchestrationPropertiesValidator {
         }
         else {
             valid = uri.getRawAuthority() == null && StringUtils.hasText(uri.getRawPath());
+            if (valid && isLoadBalanced(baseUrl)) {
+                reject("auth.token-url", "must be an absolute http or https URL when base-url is an lb:// service "
+                        + "id: tokens are not fetched through the load balancer (got '"
+                        + OrchestrationClientBuilder.maskCredentials(tokenUrl) + "')");
+                return;
+            }
         }
         if (!valid) {
             reject("auth.token-url", "must be an absolute http or https URL, or a path resolved against base-url "
@@ -272,6 +281,15 @@ final class OrchestrationPropertiesValidator {
 
     private void reject(String name, String reason) {
         violations.putIfAbsent(P + name, reason);
+    }
+
+    /**
+     * An {@code lb://service-id} base URL: served only by the Spring Cloud OpenFeign integration, which the client
+     * builder checks.
+     */
+    private static boolean isLoadBalanced(@Nullable String baseUrl) {
+        URI uri = StringUtils.hasText(baseUrl) ? parse(baseUrl.strip()) : null;
+        return uri != null && "lb".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
     }
 
     private static boolean isHttp(URI uri) {
