@@ -69,7 +69,9 @@ public final class OrchestrationObservationInterceptor implements OrchestrationC
     public static OrchestrationObservationInterceptor metrics(MeterRegistry meterRegistry,
             @Nullable OrchestrationObservationConvention convention) {
         ObservationRegistry registry = ObservationRegistry.create();
-        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+        // The timer only: a long-task timer of calls in flight would cost a registration and a sample per call
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry,
+                DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
         return new OrchestrationObservationInterceptor(registry, convention);
     }
 
