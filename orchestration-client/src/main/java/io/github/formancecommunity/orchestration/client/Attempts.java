@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Counts the requests one client call sends (a retry interceptor may send several) and keeps the failures of all
  * but the last, so that the failure the caller receives says how many attempts were made, how long they took,
@@ -13,7 +15,7 @@ import java.util.function.Supplier;
 final class Attempts {
 
     private final long start = System.nanoTime();
-    private final List<OrchestrationException> failures = new ArrayList<>(1);
+    private @Nullable List<OrchestrationException> failures; // created on the first failure only
     private int count;
 
     <T> T run(Supplier<T> request) {
@@ -22,6 +24,9 @@ final class Attempts {
             return request.get();
         }
         catch (OrchestrationException ex) {
+            if (failures == null) {
+                failures = new ArrayList<>(2);
+            }
             failures.add(ex);
             throw ex;
         }
@@ -29,9 +34,11 @@ final class Attempts {
 
     /** Describes the call on its final failure and returns it. */
     OrchestrationException describe(OrchestrationException failure, String ids) {
-        for (OrchestrationException earlier : failures) {
-            if (earlier != failure) {
-                failure.addSuppressed(earlier);
+        if (failures != null) {
+            for (OrchestrationException earlier : failures) {
+                if (earlier != failure) {
+                    failure.addSuppressed(earlier);
+                }
             }
         }
         failure.describeCall(ids, count, Duration.ofNanos(System.nanoTime() - start));

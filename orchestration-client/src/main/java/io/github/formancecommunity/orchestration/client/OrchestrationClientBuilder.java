@@ -33,11 +33,9 @@ import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 import feign.Client;
-import feign.Contract;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
-import feign.Retryer;
 import io.github.formancecommunity.orchestration.client.auth.ClientCredentialsTokenSource;
 import io.github.formancecommunity.orchestration.client.circuitbreaker.OrchestrationCircuitBreakerInterceptor;
 import io.github.formancecommunity.orchestration.client.observation.OrchestrationObservationConvention;
@@ -444,15 +442,6 @@ public final class OrchestrationClientBuilder {
         if (!invalid.isEmpty()) {
             throw new IllegalArgumentException(invalid.get(0).message());
         }
-        if (attemptTimeout != null) {
-            requirePositive(attemptTimeout, "attemptTimeout");
-        }
-        if (callTimeout != null) {
-            requirePositive(callTimeout, "callTimeout");
-        }
-        requireInRange(maxResponseBodySize, 1, ResponseLimits.LARGEST_BODY, "maxResponseBodySize");
-        requireInRange(maxHeaderCount, 1, Integer.MAX_VALUE, "maxHeaderCount");
-        requireInRange(maxHeaderLineLength, 1, Integer.MAX_VALUE, "maxHeaderLineLength");
         String base = normalizeBaseUrl(baseUrl, targetFactory);
         String prefix = normalizePrefix(pathPrefix);
         String target = base + prefix;
@@ -547,28 +536,12 @@ public final class OrchestrationClientBuilder {
             Client client = givenClient;
             ApacheHttpClient5Transport pooled = null;
             if (client == null) {
-                PoolingHttpClientConnectionManager pool = connectionPool(connect, read, poolSize, limits, tls);
-                pooled = new ApacheHttpClient5Transport(pooledHttpClient(pool, through), RequestConfig.DEFAULT,
-                        attemptLimit, limits, pool);
+                pooled = transport(connect, read, poolSize, limits, tls, through, attemptLimit);
                 client = pooled;
             }
-            Feign.Builder feign = Feign.builder()
-                    .client(client)
-                    .contract(new Contract.Default())
-                    .encoder(new JsonEncoder(json))
-                    .decoder(new EnvelopeDecoder(json, limits.maxBodySize()))
-                    .decodeVoid()
-                    .errorDecoder(new ApiErrorDecoder(json, tokens))
-                    .retryer(Retryer.NEVER_RETRY)
-                    .options(readOptions)
-                    .logger(new RedactingLogger())
-                    .logLevel(level)
-                    .requestInterceptor(new CallHeaders.Interceptor());
-            if (tokens != null) {
-                feign.requestInterceptor(new BearerAuthInterceptor(tokens));
-            }
+            Feign.Builder feign = Feign.builder().client(client).options(readOptions).logLevel(level);
             try {
-                feignCustomizers.forEach(customizer -> customizer.customize(feign));
+                OrchestrationFeignTarget.configure(feign, json, limits.maxBodySize(), tokens, feignCustomizers);
                 return new Wire.Parts(feign.target(OrchestrationV1Api.class, target), pooled,
                         () -> JsonPriming.prime(json));
             }
@@ -595,14 +568,10 @@ public final class OrchestrationClientBuilder {
         SSLContext tls = sslContext;
         return () -> {
             JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
-            Supplier<ApacheHttpClient5Transport> transport = () -> {
-                PoolingHttpClientConnectionManager pool = connectionPool(connect, read, poolSize, limits, tls);
-                return new ApacheHttpClient5Transport(pooledHttpClient(pool, through), RequestConfig.DEFAULT,
-                        attemptLimit, limits, pool);
-            };
             OrchestrationFeignTarget<OrchestrationV1Api> target = new OrchestrationFeignTarget<>(
                     OrchestrationV1Api.class, base, prefix, connect, read, level, json, tokens, feignCustomizers,
-                    transport, givenClient, limits.maxBodySize());
+                    () -> transport(connect, read, poolSize, limits, tls, through, attemptLimit), givenClient,
+                    limits.maxBodySize());
             try {
                 OrchestrationV1Api api = Objects.requireNonNull(factory.create(target),
                         "the target factory returned no Feign target");
@@ -629,6 +598,15 @@ public final class OrchestrationClientBuilder {
     private Request.Options options(Duration read) {
         return new Request.Options(connectTimeout.toMillis(), TimeUnit.MILLISECONDS, read.toMillis(),
                 TimeUnit.MILLISECONDS, false);
+    }
+
+    /** The built-in transport: a pooled Apache HttpClient 5 with the response limits and the attempt time limit. */
+    private static ApacheHttpClient5Transport transport(Duration connect, Duration read, int poolSize,
+            ResponseLimits limits, @Nullable SSLContext tls, @Nullable OrchestrationProxy proxy,
+            Duration attemptLimit) {
+        PoolingHttpClientConnectionManager pool = connectionPool(connect, read, poolSize, limits, tls);
+        return new ApacheHttpClient5Transport(pooledHttpClient(pool, proxy), RequestConfig.DEFAULT, attemptLimit,
+                limits, pool);
     }
 
     private static PoolingHttpClientConnectionManager connectionPool(Duration connectTimeout, Duration readTimeout,
@@ -706,7 +684,22 @@ public final class OrchestrationClientBuilder {
         if (maxConnections < 1) {
             invalid.add(new InvalidSetting(Setting.MAX_CONNECTIONS, "must be at least 1, got " + maxConnections));
         }
+        if (attemptTimeout != null) {
+            positive(invalid, Setting.ATTEMPT_TIMEOUT, attemptTimeout);
+        }
+        if (callTimeout != null) {
+            positive(invalid, Setting.CALL_TIMEOUT, callTimeout);
+        }
+        inRange(invalid, Setting.MAX_RESPONSE_BODY_SIZE, maxResponseBodySize, ResponseLimits.LARGEST_BODY);
+        inRange(invalid, Setting.MAX_HEADER_COUNT, maxHeaderCount, Integer.MAX_VALUE);
+        inRange(invalid, Setting.MAX_HEADER_LINE_LENGTH, maxHeaderLineLength, Integer.MAX_VALUE);
         return invalid;
+    }
+
+    private static void inRange(List<InvalidSetting> invalid, Setting setting, int value, int max) {
+        if (value < 1 || value > max) {
+            invalid.add(new InvalidSetting(setting, "must be between 1 and " + max + ", got " + value));
+        }
     }
 
     private static void positive(List<InvalidSetting> invalid, Setting setting, @Nullable Duration value) {
@@ -875,7 +868,17 @@ public final class OrchestrationClientBuilder {
         /** {@link #runWaitTimeout(Duration)}. */
         RUN_WAIT_TIMEOUT("runWaitTimeout"),
         /** {@link #maxConnections(int)}. */
-        MAX_CONNECTIONS("maxConnections");
+        MAX_CONNECTIONS("maxConnections"),
+        /** {@link #attemptTimeout(Duration)}. */
+        ATTEMPT_TIMEOUT("attemptTimeout"),
+        /** {@link #callTimeout(Duration)}. */
+        CALL_TIMEOUT("callTimeout"),
+        /** {@link #maxResponseBodySize(int)}. */
+        MAX_RESPONSE_BODY_SIZE("maxResponseBodySize"),
+        /** {@link #maxHeaderCount(int)}. */
+        MAX_HEADER_COUNT("maxHeaderCount"),
+        /** {@link #maxHeaderLineLength(int)}. */
+        MAX_HEADER_LINE_LENGTH("maxHeaderLineLength");
 
         private final String settingName;
 
@@ -908,18 +911,6 @@ public final class OrchestrationClientBuilder {
          */
         public String message() {
             return setting.settingName() + " " + reason;
-        }
-    }
-
-    private static void requireInRange(int value, int min, int max, String name) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
         }
     }
 

@@ -125,6 +125,12 @@ public final class OrchestrationFeignTarget<T> implements Closeable {
      * @param builder the factory's builder
      */
     public void configure(Feign.Builder builder) {
+        configure(builder, mapper, maxBodySize, tokenSource, customizers);
+    }
+
+    /** The client's own parts on a Feign builder: used by {@link #configure(Feign.Builder)} and by the builder. */
+    static void configure(Feign.Builder builder, JsonMapper mapper, int maxBodySize,
+            @Nullable BearerTokenSource tokenSource, List<OrchestrationFeignBuilderCustomizer> customizers) {
         builder.contract(new Contract.Default())
                 .encoder(new JsonEncoder(mapper))
                 .decoder(new EnvelopeDecoder(mapper, maxBodySize))

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -260,26 +261,29 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
 
     private <T> T data(OrchestrationOperation operation, String ids, WireCall<DataEnvelope<T>> call,
             boolean runWait) {
-        Attempts attempts = new Attempts();
-        try {
-            return unwrap(operation, send(operation, attempts, call, runWait));
-        }
-        catch (OrchestrationException ex) {
-            throw attempts.describe(ex, ids);
-        }
+        return call(operation, ids, call, runWait, OrchestrationV1Client::unwrap);
     }
 
     private <T> T call(OrchestrationOperation operation, String ids, WireCall<T> call) {
+        return call(operation, ids, call, false, (op, result) -> result);
+    }
+
+    /**
+     * Sends the call and reads its result; a failure of either names the call's ids and the attempts made (see
+     * {@link OrchestrationException#attempts()}).
+     */
+    private <R, T> T call(OrchestrationOperation operation, String ids, WireCall<R> call, boolean runWait,
+            BiFunction<OrchestrationOperation, R, T> result) {
         Attempts attempts = new Attempts();
         try {
-            return send(operation, attempts, call, false);
+            return result.apply(operation, send(operation, attempts, call, runWait));
         }
         catch (OrchestrationException ex) {
             throw attempts.describe(ex, ids);
         }
     }
 
-    private <T> T unwrap(OrchestrationOperation operation, DataEnvelope<T> envelope) {
+    private static <T> T unwrap(OrchestrationOperation operation, DataEnvelope<T> envelope) {
         int status = operation.successStatus();
         if (envelope == null || envelope.data() == null) {
             throw new OrchestrationResponseException(operation, status,

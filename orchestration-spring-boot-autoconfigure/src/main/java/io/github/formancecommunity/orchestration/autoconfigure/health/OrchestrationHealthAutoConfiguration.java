@@ -92,6 +92,11 @@ public final class OrchestrationHealthAutoConfiguration {
             case READ_TIMEOUT -> "health.timeout";
             case RUN_WAIT_TIMEOUT -> "run-wait-timeout";
             case MAX_CONNECTIONS -> "max-connections";
+            case ATTEMPT_TIMEOUT -> "limits.attempt-timeout";
+            case CALL_TIMEOUT -> "limits.call-timeout";
+            case MAX_RESPONSE_BODY_SIZE -> "limits.max-response-body-size";
+            case MAX_HEADER_COUNT -> "limits.max-header-count";
+            case MAX_HEADER_LINE_LENGTH -> "limits.max-header-line-length";
         };
         return OrchestrationProperties.PREFIX + "." + name;
     }
