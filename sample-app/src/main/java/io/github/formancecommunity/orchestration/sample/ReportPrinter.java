@@ -8,7 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationProperties;
+import io.github.formancecommunity.orchestration.autoconfigure.OrchestrationConnectionDetails;
 import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
@@ -23,16 +23,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class ReportPrinter {
 
-    private final OrchestrationProperties properties;
+    private final OrchestrationConnectionDetails connection;
     private final ObjectProvider<EmbeddedOrchestrationServer> embedded;
     private final ObjectProvider<MeterRegistry> meterRegistry;
     private final ObjectProvider<CircuitBreaker> circuitBreaker;
 
-    ReportPrinter(OrchestrationProperties properties, ObjectProvider<EmbeddedOrchestrationServer> embedded,
+    ReportPrinter(OrchestrationConnectionDetails connection, ObjectProvider<EmbeddedOrchestrationServer> embedded,
             ObjectProvider<MeterRegistry> meterRegistry,
             @Qualifier(OrchestrationCircuitBreakerAutoConfiguration.CIRCUIT_BREAKER_BEAN_NAME)
             ObjectProvider<CircuitBreaker> circuitBreaker) {
-        this.properties = properties;
+        this.connection = connection;
         this.embedded = embedded;
         this.meterRegistry = meterRegistry;
         this.circuitBreaker = circuitBreaker;
@@ -42,7 +42,7 @@ class ReportPrinter {
     String render(ScenarioReport report, int exitCode) {
         StringBuilder out = new StringBuilder();
         out.append("\nFormance Orchestration V1 sample\n");
-        out.append("Target: ").append(TargetDescription.of(properties, embedded.getIfAvailable() != null))
+        out.append("Target: ").append(TargetDescription.of(connection, embedded.getIfAvailable() != null))
                 .append("\n\n");
         List<StepResult> steps = report.steps();
         for (int i = 0; i < steps.size(); i++) {

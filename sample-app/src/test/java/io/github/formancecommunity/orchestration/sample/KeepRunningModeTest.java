@@ -19,8 +19,8 @@ import io.github.formancecommunity.orchestration.client.OrchestrationJson;
 import tools.jackson.databind.JsonNode;
 
 /**
- * With {@code --sample.keep-running=true} the sample starts a web server, stays up after the report and serves the
- * actuator health and metrics endpoints.
+ * With {@code --sample.keep-running=true} the sample (here its development-time main, against the embedded server)
+ * starts a web server, stays up after the report and serves the actuator health and metrics endpoints.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KeepRunningModeTest {
@@ -29,9 +29,8 @@ class KeepRunningModeTest {
 
     @Test
     void servesHealthAndMetricsAfterTheReport(CapturedOutput output) throws Exception {
-        String[] args = { "--sample.keep-running=true", "--server.port=0", "--formance.orchestration.base-url=" };
-        try (ConfigurableApplicationContext context = SampleApplication.application(KeepRunningFlag.isSet(args))
-                .run(args)) {
+        try (ConfigurableApplicationContext context = TestSampleApplication.start("--sample.keep-running=true",
+                "--server.port=0")) {
             assertThat(context.isActive()).isTrue();
             String port = context.getEnvironment().getProperty("local.server.port");
             assertThat(port).isNotNull();

@@ -16,8 +16,8 @@ class ReportWithoutMetricsTest {
     @Test
     void saysMetricsAndBreakerAreNotAvailableAndStillExitsWithZero(CapturedOutput output) {
         int exitCode;
-        try (ConfigurableApplicationContext context = SampleApplication.application(false).run(
-                "--formance.orchestration.base-url=", "--formance.orchestration.metrics.enabled=false",
+        try (ConfigurableApplicationContext context = TestSampleApplication.start(
+                "--formance.orchestration.metrics.enabled=false",
                 "--formance.orchestration.circuit-breaker.enabled=false", "--sample.delay=10ms")) {
             exitCode = SpringApplication.exit(context);
         }

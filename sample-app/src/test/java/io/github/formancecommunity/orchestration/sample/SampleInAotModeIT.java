@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,9 +38,26 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The sample as {@code process-aot} prepared it, run in AOT mode on the JVM ({@code -Dspring.aot.enabled=true}, set
  * for this test run by the {@code aot-scenario} Surefire execution after {@code package}): the executable jar's
  * {@code main} runs all 17 operations and exits with 0, and in this JVM the AOT-processed context works with every
- * {@code formance.orchestration.initialization} mode, OAuth2, the circuit breaker, metrics and health.
+ * {@code formance.orchestration.initialization} mode, OAuth2, the circuit breaker, metrics and health. The AOT main
+ * is the production one: it talks to the Stack its properties name, here an embedded server this test starts with
+ * OAuth2 client credentials.
  */
 class SampleInAotModeIT {
+
+    private static final String CLIENT_ID = "sample-app";
+    private static final String CLIENT_SECRET = "aot-secret-do-not-print";
+
+    private EmbeddedOrchestrationServer stack;
+
+    @BeforeEach
+    void startStack() {
+        stack = EmbeddedOrchestrationServer.builder().client(CLIENT_ID, CLIENT_SECRET).start();
+    }
+
+    @AfterEach
+    void stopStack() {
+        stack.close();
+    }
 
     @Test
     void thisTestRunUsesTheGeneratedArtifacts() throws ClassNotFoundException {
@@ -54,7 +73,9 @@ class SampleInAotModeIT {
         assertThat(jar).isRegularFile();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Dspring.aot.enabled=true", "-jar", jar.toString(),
-                "--spring.main.log-startup-info=true", "--formance.orchestration.base-url=")
+                "--spring.main.log-startup-info=true", "--formance.orchestration.base-url=" + stack.baseUrl(),
+                "--formance.orchestration.auth.client-id=" + CLIENT_ID,
+                "--formance.orchestration.auth.client-secret=" + CLIENT_SECRET)
                 .redirectErrorStream(true).start();
         process.getOutputStream().close();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
@@ -70,8 +91,9 @@ class SampleInAotModeIT {
         assertThat(process.exitValue()).as(out).isZero();
         assertThat(out).contains("Starting AOT-processed SampleApplication", "Result: OK",
                 "operations: 17 of 17 succeeded at least once", "exit code: 0",
-                "OAuth2 client credentials (client 'sample-app')", "Circuit breaker 'formance-orchestration'",
-                "Request metrics (timer formance.orchestration.client.requests)");
+                "Target: Formance Stack " + stack.apiUrl() + ", OAuth2 client credentials (client 'sample-app')",
+                "Circuit breaker 'formance-orchestration'",
+                "Request metrics (timer formance.orchestration.client.requests)").doesNotContain(CLIENT_SECRET);
         for (OrchestrationOperation operation : OrchestrationOperation.values()) {
             assertThat(out).contains("  " + operation.operationId() + " ");
         }
@@ -84,11 +106,12 @@ class SampleInAotModeIT {
         // in AOT mode the generated initializer is found next to the main class, here not the caller of main
         application.setMainApplicationClass(SampleApplication.class);
         try (ConfigurableApplicationContext context = application.run(
-                "--formance.orchestration.base-url=", "--sample.delay=10ms",
+                "--formance.orchestration.base-url=" + stack.baseUrl(),
+                "--formance.orchestration.auth.client-id=" + CLIENT_ID,
+                "--formance.orchestration.auth.client-secret=" + CLIENT_SECRET, "--sample.delay=10ms",
                 "--formance.orchestration.initialization=" + mode)) {
             ScenarioReport report = context.getBean(SampleRunner.class).report();
-            EmbeddedOrchestrationServer server = context.getBean(EmbeddedOrchestrationServer.class);
-            List<ReceivedExchange> exchanges = server.exchanges();
+            List<ReceivedExchange> exchanges = stack.exchanges();
             long apiCalls = exchanges.stream().filter(exchange -> exchange.operation() != null).count();
 
             assertThat(report.succeeded()).isTrue();

@@ -1,6 +1,7 @@
 package io.github.formancecommunity.orchestration.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.github.formancecommunity.orchestration.autoconfigure.InvalidOrchestrationPropertyException;
 import io.github.formancecommunity.orchestration.autoconfigure.resilience.OrchestrationCircuitBreakerAutoConfiguration;
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
@@ -27,8 +29,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs the sample with {@code formance.orchestration.base-url} and credentials set, as against a real stack (here
- * a server the test starts and controls): the sample must not start its own server, and a failing call must fail
- * the run with the step named and a non-zero exit code.
+ * a server the test starts and controls) through the production main: the sample must not start a server of its
+ * own, a failing call must fail the run with the step named and a non-zero exit code, and without a base URL the
+ * application must not start.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleOnConfiguredStackTest {
@@ -151,12 +154,24 @@ class SampleOnConfiguredStackTest {
         assertThat(stack.workflows()).singleElement().satisfies(workflow -> assertThat(workflow.isDeleted()).isTrue());
     }
 
+    @Test
+    void withoutABaseUrlTheProductionMainFailsToStartNamingTheProperty(CapturedOutput output) {
+        // A blank base-url (as an empty environment variable would give) counts as unset.
+        assertThatThrownBy(() -> SampleApplication.start("--formance.orchestration.base-url="))
+                .rootCause().isInstanceOf(InvalidOrchestrationPropertyException.class)
+                .satisfies(failure -> assertThat(((InvalidOrchestrationPropertyException) failure).property())
+                        .isEqualTo("formance.orchestration.base-url"));
+
+        assertThat(output.getOut()).doesNotContain("Formance Orchestration V1 sample");
+        assertThat(stack.exchanges()).isEmpty();
+    }
+
     private ConfigurableApplicationContext run(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--formance.orchestration.base-url=" + stack.baseUrl(),
                 "--formance.orchestration.auth.client-id=" + CLIENT_ID,
                 "--formance.orchestration.auth.client-secret=" + CLIENT_SECRET));
         args.addAll(List.of(extraArgs));
-        return SampleApplication.application(false).run(args.toArray(String[]::new));
+        return SampleApplication.start(args.toArray(String[]::new));
     }
 }
