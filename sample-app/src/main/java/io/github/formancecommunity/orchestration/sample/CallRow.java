@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.sample;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 
 /**
@@ -14,7 +16,7 @@ import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
  * @param elapsedMillis how long it took, in milliseconds
  * @param succeeded     whether it succeeded
  */
-record CallRow(OrchestrationOperation operation, String action, int calls, String what, String result,
+record CallRow(@Nullable OrchestrationOperation operation, String action, int calls, String what, String result,
         long elapsedMillis, boolean succeeded) {
 
     /** The action column, with the number of calls when there were several ({@code getInstance x7}). */

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.sample;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /** The report's circuit breaker section: the breaker's state and its call counts. */
@@ -15,7 +17,7 @@ final class CircuitBreakerSection {
      *
      * @param breaker the Orchestration client's breaker, {@code null} when the application has none
      */
-    static String render(CircuitBreaker breaker) {
+    static String render(@Nullable CircuitBreaker breaker) {
         if (breaker == null) {
             return "Circuit breaker\n  not available: no CircuitBreaker bean (formance.orchestration.circuit-breaker"
                     + ".enabled=false, or this version of the starter has no circuit breaker)\n";

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.formancecommunity.orchestration.client.model.CreateTransactionResponse;
 import io.github.formancecommunity.orchestration.client.model.Posting;
 import io.github.formancecommunity.orchestration.client.model.StageStatus;
@@ -26,7 +28,7 @@ final class Describe {
     }
 
     /** The first characters of an id, enough to tell ids apart in a report. */
-    static String shortId(String id) {
+    static String shortId(@Nullable String id) {
         if (id == null) {
             return "-";
         }
@@ -123,7 +125,7 @@ final class Describe {
         return number >= 0 && number < stages.size() ? stages.get(number).type() : "?";
     }
 
-    private static Optional<String> between(OffsetDateTime start, OffsetDateTime end) {
+    private static Optional<String> between(@Nullable OffsetDateTime start, @Nullable OffsetDateTime end) {
         if (start == null || end == null) {
             return Optional.empty();
         }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -25,7 +27,7 @@ final class RequestMetricsSection {
      *
      * @param registry the application's registry, {@code null} when it has none
      */
-    static String render(MeterRegistry registry) {
+    static String render(@Nullable MeterRegistry registry) {
         StringBuilder out = new StringBuilder("Request metrics (timer " + TIMER + ")\n");
         if (registry == null) {
             return out.append("  not available: the application has no MeterRegistry\n").toString();

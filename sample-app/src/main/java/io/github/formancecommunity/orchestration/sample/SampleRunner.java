@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.sample;
 
 import java.io.PrintStream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -27,7 +28,7 @@ class SampleRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ReportPrinter printer;
     private final SampleProperties properties;
     private final Environment environment;
-    private volatile ScenarioReport report;
+    private volatile @Nullable ScenarioReport report;
     private volatile int exitCode = NOT_RUN;
 
     SampleRunner(OrchestrationTour tour, ReportPrinter printer, SampleProperties properties,
@@ -58,7 +59,7 @@ class SampleRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** The report of the last run, {@code null} before the tour ran. */
-    ScenarioReport report() {
+    @Nullable ScenarioReport report() {
         return report;
     }
 

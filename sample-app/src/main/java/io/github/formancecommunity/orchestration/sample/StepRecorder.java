@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.formancecommunity.orchestration.client.OrchestrationOperation;
 
 /**
@@ -107,7 +109,7 @@ final class StepRecorder {
         return List.copyOf(rows);
     }
 
-    private <T> T timed(OrchestrationOperation operation, String action, String what, Supplier<T> call,
+    private <T> T timed(@Nullable OrchestrationOperation operation, String action, String what, Supplier<T> call,
             Function<? super T, String> summary) {
         long start = System.nanoTime();
         T result;

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.sample;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one step did.
  *
@@ -11,7 +13,7 @@ import java.util.List;
  * @param failure       why it failed, {@code null} otherwise
  * @param elapsedMillis how long it took
  */
-record StepResult(String name, Status status, List<CallRow> rows, String failure, long elapsedMillis) {
+record StepResult(String name, Status status, List<CallRow> rows, @Nullable String failure, long elapsedMillis) {
 
     /** Copies the rows. */
     StepResult {

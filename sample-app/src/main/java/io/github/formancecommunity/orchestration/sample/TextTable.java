@@ -3,6 +3,8 @@ package io.github.formancecommunity.orchestration.sample;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** A plain-text table with aligned columns, for the console report. */
 final class TextTable {
 
@@ -24,7 +26,7 @@ final class TextTable {
     }
 
     /** Adds a row; missing cells are empty, {@code null} reads {@code -}. */
-    TextTable row(Object... cells) {
+    TextTable row(@Nullable Object... cells) {
         if (cells.length > columns.size()) {
             throw new IllegalArgumentException(cells.length + " cells for " + columns.size() + " columns");
         }

@@ -3,6 +3,8 @@ package io.github.formancecommunity.orchestration.sample;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.formancecommunity.orchestration.client.model.Workflow;
 
 /**
@@ -14,10 +16,10 @@ final class TourState {
     final String runId;
     final String workflowName;
     final String triggerName;
-    Workflow workflow;
-    String instanceId;
-    String secondInstanceId;
-    String triggerId;
+    @Nullable Workflow workflow;
+    @Nullable String instanceId;
+    @Nullable String secondInstanceId;
+    @Nullable String triggerId;
     boolean triggerDeleted;
 
     TourState(String runId) {
