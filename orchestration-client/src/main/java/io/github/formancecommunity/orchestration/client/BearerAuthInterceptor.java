@@ -45,7 +45,8 @@ final class BearerAuthInterceptor implements RequestInterceptor {
                     + " that is not a valid header value (control, space or non-ASCII characters)", -1, null);
         }
         template.removeHeader("Authorization");
-        template.header("Authorization", "Bearer " + value);
+        // A literal: a token is never a template, whatever braces it holds
+        template.headerLiteral("Authorization", "Bearer " + value);
     }
 
     private static boolean isHeaderSafe(String token) {

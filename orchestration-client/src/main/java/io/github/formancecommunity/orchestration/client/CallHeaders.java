@@ -65,7 +65,7 @@ final class CallHeaders {
             }
             headers.values.forEach((name, value) -> {
                 template.removeHeader(name);
-                template.header(name, value);
+                template.headerLiteral(name, value);
             });
         }
     }

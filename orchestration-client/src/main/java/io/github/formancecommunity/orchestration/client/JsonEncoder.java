@@ -10,9 +10,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes request bodies as JSON bytes, so every body has a fixed {@code Content-Length} (the server ignores a
- * chunked {@code runWorkflow} body). The {@code Content-Type} header is declared on the body methods of
- * {@link OrchestrationV1Api}; adding it here again made Feign merge two header templates on every call.
+ * Writes request bodies as JSON bytes. The headers that go with a body ({@code Content-Type} and the fixed
+ * {@code Content-Length}) are added by {@link JsonRequestHeaders} once the template is resolved, so the
+ * {@code Content-Length} template Feign adds with a body is removed here.
  */
 final class JsonEncoder implements Encoder {
 
@@ -26,6 +26,7 @@ final class JsonEncoder implements Encoder {
     public void encode(Object object, Type bodyType, RequestTemplate template) {
         try {
             template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
+            template.removeHeader("Content-Length");
         }
         catch (JacksonException ex) {
             throw new EncodeException("cannot write the request body as JSON: " + ex.getOriginalMessage(), ex);

@@ -542,7 +542,7 @@ public final class OrchestrationClientBuilder {
             Feign.Builder feign = Feign.builder().client(client).options(readOptions).logLevel(level);
             try {
                 OrchestrationFeignTarget.configure(feign, json, limits.maxBodySize(), tokens, feignCustomizers);
-                return new Wire.Parts(feign.target(OrchestrationV1Api.class, target), pooled,
+                return new Wire.Parts(feign.target(new BaseUrlTarget<>(OrchestrationV1Api.class, target)), pooled,
                         () -> JsonPriming.prime(json));
             }
             catch (RuntimeException | Error ex) {

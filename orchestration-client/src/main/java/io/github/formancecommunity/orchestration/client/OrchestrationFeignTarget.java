@@ -118,17 +118,23 @@ public final class OrchestrationFeignTarget<T> implements Closeable {
     /**
      * Puts the client's own parts on a Feign builder, replacing what the builder had: Feign's default contract,
      * the client's JSON encoder, envelope decoder and error decoder, no Feign retries (the client retries in its
-     * interceptors), the redacting wire logger, the interceptors of the call's headers (trace context) and of the
-     * bearer token (added to the builder's interceptors, local to this builder), then the client's {@link OrchestrationFeignBuilderCustomizer}s. Leaves the HTTP
-     * client, the options, the log level, the other request interceptors and the capabilities as they are.
+     * interceptors), the redacting wire logger, the interceptors of the JSON headers ({@code Accept},
+     * {@code Content-Type}, {@code Content-Length}), of the call's headers (trace context) and of the bearer token
+     * (added to the builder's interceptors, local to this builder), then the client's
+     * {@link OrchestrationFeignBuilderCustomizer}s. Leaves the HTTP client, the options, the log level, the other
+     * request interceptors and the capabilities as they are.
      *
      * @param builder the factory's builder
      */
     public void configure(Feign.Builder builder) {
+        builder.requestInterceptor(new JsonRequestHeaders());
         configure(builder, mapper, maxBodySize, tokenSource, customizers);
     }
 
-    /** The client's own parts on a Feign builder: used by {@link #configure(Feign.Builder)} and by the builder. */
+    /**
+     * The client's own parts on a Feign builder, but the JSON headers, which the builder's own target
+     * ({@link BaseUrlTarget}) adds: used by {@link #configure(Feign.Builder)} and by the builder.
+     */
     static void configure(Feign.Builder builder, JsonMapper mapper, int maxBodySize,
             @Nullable BearerTokenSource tokenSource, List<OrchestrationFeignBuilderCustomizer> customizers) {
         builder.contract(new Contract.Default())

@@ -3,7 +3,6 @@ package io.github.formancecommunity.orchestration.client;
 import java.util.List;
 import java.util.Map;
 
-import feign.Headers;
 import feign.Param;
 import feign.Request;
 import feign.RequestLine;
@@ -23,9 +22,9 @@ import io.github.formancecommunity.orchestration.client.model.WorkflowInstanceHi
  * Paths are relative to {@code base-url + path-prefix}; method names are the seed's operationIds (plus
  * {@code runWorkflowAndWait}, see {@link Operations}). Every path
  * parameter keeps {@code decodeSlash = false}: an id is one path segment, a {@code '/'} in it stays {@code %2F}.
- * A {@code null} query parameter is left out of the URL. The un-annotated parameter is the JSON body.
+ * A {@code null} query parameter is left out of the URL. The un-annotated parameter is the JSON body. The
+ * {@code Accept} and {@code Content-Type} headers come from {@link JsonRequestHeaders}.
  */
-@Headers("Accept: application/json")
 interface OrchestrationV1Api {
 
     @RequestLine(value = "GET /_info", decodeSlash = false)
@@ -35,7 +34,6 @@ interface OrchestrationV1Api {
     DataEnvelope<List<Trigger>> listTriggers(@Param("name") String name);
 
     @RequestLine(value = "POST /triggers", decodeSlash = false)
-    @Headers("Content-Type: application/json")
     DataEnvelope<Trigger> createTrigger(TriggerData body);
 
     @RequestLine(value = "GET /triggers/{triggerID}", decodeSlash = false)
@@ -51,7 +49,6 @@ interface OrchestrationV1Api {
     DataEnvelope<List<Workflow>> listWorkflows();
 
     @RequestLine(value = "POST /workflows", decodeSlash = false)
-    @Headers("Content-Type: application/json")
     DataEnvelope<Workflow> createWorkflow(WorkflowConfig body);
 
     @RequestLine(value = "GET /workflows/{flowId}", decodeSlash = false)
@@ -61,7 +58,6 @@ interface OrchestrationV1Api {
     void deleteWorkflow(@Param("flowId") String flowId);
 
     @RequestLine(value = "POST /workflows/{workflowID}/instances", decodeSlash = false)
-    @Headers("Content-Type: application/json")
     DataEnvelope<WorkflowInstance> runWorkflow(@Param("workflowID") String workflowId, Map<String, String> body);
 
     /**
@@ -70,7 +66,6 @@ interface OrchestrationV1Api {
      * {@code null} value, and this is the most frequent write.
      */
     @RequestLine(value = "POST /workflows/{workflowID}/instances?wait=true", decodeSlash = false)
-    @Headers("Content-Type: application/json")
     DataEnvelope<WorkflowInstance> runWorkflowAndWait(@Param("workflowID") String workflowId,
             Map<String, String> body, Request.Options options);
 
@@ -82,7 +77,6 @@ interface OrchestrationV1Api {
     DataEnvelope<WorkflowInstance> getInstance(@Param("instanceID") String instanceId);
 
     @RequestLine(value = "POST /instances/{instanceID}/events", decodeSlash = false)
-    @Headers("Content-Type: application/json")
     void sendEvent(@Param("instanceID") String instanceId, EventBody body);
 
     @RequestLine(value = "PUT /instances/{instanceID}/abort", decodeSlash = false)

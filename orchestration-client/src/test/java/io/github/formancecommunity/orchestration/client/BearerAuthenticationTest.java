@@ -82,6 +82,19 @@ class BearerAuthenticationTest {
     }
 
     @Test
+    void aTokenIsSentAsItIsEvenWithTemplateBraces() throws IOException {
+        // the value goes out as it is: braces are not a template expression
+        OperationScenario<?> listWorkflows = OperationScenarios.listWorkflows();
+        server.stubFor(any(anyUrl()).willReturn(listWorkflows.response()));
+
+        try (OrchestrationV1Client client = TestClients.builder(server).bearerToken("tok{en}-{1}").build()) {
+            client.listWorkflows();
+        }
+
+        server.verify(1, anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer tok{en}-{1}")));
+    }
+
+    @Test
     void aStaticTokenIsNotRetried() throws IOException {
         server.stubFor(ServerErrors.unauthorized().stub());
 

@@ -54,11 +54,13 @@ public class DefaultOrchestrationObservationConvention implements OrchestrationO
 
     @Override
     public KeyValues getLowCardinalityKeyValues(OrchestrationObservationContext context) {
-        KeyValues running = RUNNING[context.getOperation().ordinal()];
-        if (!context.hasEnded()) {
-            return running;
-        }
-        return running.and(KeyValue.of("status", context.getStatus()), KeyValue.of("outcome", context.getOutcome()),
-                KeyValue.of("error.code", context.getErrorCode()));
+        CallOutcome outcome = context.outcome();
+        return outcome == null ? RUNNING[context.getOperation().ordinal()] : keyValues(context.getOperation(), outcome);
+    }
+
+    /** The key values of a call of {@code operation} that ended with {@code outcome}. */
+    static KeyValues keyValues(OrchestrationOperation operation, CallOutcome outcome) {
+        return RUNNING[operation.ordinal()].and(KeyValue.of("status", outcome.status()),
+                KeyValue.of("outcome", outcome.outcome()), KeyValue.of("error.code", outcome.errorCode()));
     }
 }

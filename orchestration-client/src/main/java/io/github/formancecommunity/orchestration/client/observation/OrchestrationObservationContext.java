@@ -84,6 +84,10 @@ public final class OrchestrationObservationContext extends SenderContext<Map<Str
         return outcome != null;
     }
 
+    @Nullable CallOutcome outcome() {
+        return outcome;
+    }
+
     void succeeded() {
         this.outcome = CallOutcome.success(operation);
     }

@@ -36,6 +36,11 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+/**
+ * The request timer recorded by {@link OrchestrationObservationInterceptor#metrics(io.micrometer.core.instrument.MeterRegistry)}
+ * (a meter registry without an observation registry). {@link RequestTimerFromAnObservationTest} runs the same cases
+ * on the timer an observation registry makes, so both give the same timer.
+ */
 class RequestTimerTest {
 
     @RegisterExtension
@@ -43,8 +48,27 @@ class RequestTimerTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private OrchestrationV1Client client;
+
+    /** The interceptor under test, recording its timer in {@link #registry}. */
+    OrchestrationObservationInterceptor timerInterceptor() {
+        return OrchestrationObservationInterceptor.metrics(registry);
+    }
+
+    @Test
+    void successTimersAreRegisteredWhenTheOperationFirstSucceeds() {
+        server.stubFor(get("/workflows").willReturn(Stubs.ok("{\"data\":[]}")));
+        OrchestrationV1Client client = client();
+        assertThat(registry.find(OrchestrationObservationInterceptor.OBSERVATION_NAME).timers()).isEmpty();
+
+        client.listWorkflows();
+        client.listWorkflows();
+
+        assertThat(registry.find(OrchestrationObservationInterceptor.OBSERVATION_NAME).timers()).hasSize(1);
+        assertThat(registry.get(OrchestrationObservationInterceptor.OBSERVATION_NAME).tag("error", "none").timer()
+                .count()).isEqualTo(2);
+    }
 
     @AfterEach
     void close() throws Exception {
@@ -62,7 +86,7 @@ class RequestTimerTest {
                 .baseUrl(server.baseUrl())
                 .pathPrefix("")
                 .readTimeout(readTimeout)
-                .interceptor(OrchestrationObservationInterceptor.metrics(registry));
+                .interceptor(timerInterceptor());
         for (OrchestrationCallInterceptor interceptor : more) {
             builder.interceptor(interceptor);
         }
@@ -204,7 +228,7 @@ class RequestTimerTest {
                 .tokenSource(scope -> {
                     throw new OrchestrationAuthenticationException("token endpoint refused the client", 401, null);
                 })
-                .interceptor(OrchestrationObservationInterceptor.metrics(registry))
+                .interceptor(timerInterceptor())
                 .build();
 
         assertThatThrownBy(() -> client.cancelEvent("inst-1"))
@@ -215,7 +239,7 @@ class RequestTimerTest {
 
     @Test
     void anyOtherFailureIsAClientError() {
-        OrchestrationObservationInterceptor interceptor = OrchestrationObservationInterceptor.metrics(registry);
+        OrchestrationObservationInterceptor interceptor = timerInterceptor();
 
         assertThatThrownBy(() -> interceptor.intercept(OrchestrationOperation.CREATE_WORKFLOW, () -> {
             throw new IllegalStateException("boom");
@@ -239,7 +263,7 @@ class RequestTimerTest {
 
     @Test
     void aFailureNamesItsTypeInTheErrorTagAndEqualTagsShareOneTimer() {
-        OrchestrationObservationInterceptor interceptor = OrchestrationObservationInterceptor.metrics(registry);
+        OrchestrationObservationInterceptor interceptor = timerInterceptor();
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> interceptor.intercept(OrchestrationOperation.GET_WORKFLOW, () -> {
