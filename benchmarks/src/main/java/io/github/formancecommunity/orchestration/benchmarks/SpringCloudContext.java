@@ -40,8 +40,8 @@ final class SpringCloudContext {
      */
     static BenchmarkTarget start(String baseUrl, String token) {
         if (!ClassUtils.isPresent(INTEGRATION_CLASS, SpringCloudContext.class.getClassLoader())) {
-            throw new IllegalStateException("the Spring Cloud OpenFeign client needs orchestration-spring-cloud-openfeign "
-                    + "and spring-cloud-starter-openfeign on the class path (run-benchmarks.sh adds "
+            throw new IllegalStateException("the Spring Cloud OpenFeign client needs "
+                    + "orchestration-spring-cloud-openfeign and spring-cloud-starter-openfeign on the class path (run-benchmarks.sh adds "
                     + "benchmarks/target/spring-cloud-classpath.txt for it)");
         }
         Map<String, Object> properties = StarterContext.properties(baseUrl, token);
@@ -57,7 +57,7 @@ final class SpringCloudContext {
             }
             Client transport = feignClients.getInstance(CLIENT_NAME, Client.class);
             return new OrchestrationV1Target(client, context, client + " through Spring Cloud OpenFeign client "
-                    + CLIENT_NAME + ", HTTP client " + (transport == null ? "the client's own transport"
+                    + CLIENT_NAME + ", HTTP client: " + (transport == null ? "the client's own transport"
                             : transport.getClass().getName() + " from Spring Cloud"));
         }
         catch (RuntimeException ex) {

@@ -37,9 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * argument differ (see {@code StartupComparison}). The argument, {@code background}, {@code lazy} or
  * {@code eager}, becomes {@code formance.orchestration.initialization}; without it the starter's default applies.
  * The probe refers to no class of the starter or of Spring Cloud (it runs on the baseline class paths too) and
- * reaches the client and Spring Cloud OpenFeign's client factory by reflection. Before the context starts, it starts a {@link ServerInfoStub} on loopback on every side, so that
- * the baseline loads the same server classes, and points {@code formance.orchestration.base-url} at it; starting
- * sends nothing over the network.
+ * reaches the client and Spring Cloud OpenFeign's client factory by reflection. Before the context starts, it
+ * starts a {@link ServerInfoStub} on loopback on every side, so that the baselines load the same server classes,
+ * and points {@code formance.orchestration.base-url} at it; starting sends nothing over the network.
  */
 public final class StartupProbe {
 
@@ -204,7 +204,8 @@ public final class StartupProbe {
             return method.invoke(target);
         }
         catch (InvocationTargetException ex) {
-            throw new IllegalStateException("the client's " + method.getName() + "() failed: " + ex.getCause(),
+            throw new IllegalStateException(method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                    + "() failed: " + ex.getCause(),
                     ex.getCause());
         }
     }
