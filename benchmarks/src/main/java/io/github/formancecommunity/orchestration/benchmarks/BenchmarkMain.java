@@ -195,6 +195,9 @@ public final class BenchmarkMain {
     /** The command-line options. */
     static final class Settings {
 
+        /** What {@code --skip} can leave out. */
+        static final List<String> PARTS = List.of("latency", "throughput", "decorations", "cloud", "startup");
+
         int warmupIterations = 8;
         int measurementIterations = 5;
         int startupRuns = 15;
@@ -223,7 +226,7 @@ public final class BenchmarkMain {
                     case "--spring-cloud-baseline-classpath" ->
                             settings.springCloudBaselineClasspath = value(args, ++i);
                     case "--results" -> settings.results = Path.of(value(args, ++i));
-                    case "--skip" -> settings.skip = Arrays.asList(value(args, ++i).split(","));
+                    case "--skip" -> settings.skip = skip(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + " (expected --quick, --full, --startup-runs N, --baseline-classpath CP,"
                             + " --starter-classpath CP, --spring-cloud-classpath CP,"
@@ -235,6 +238,18 @@ public final class BenchmarkMain {
                 throw new IllegalArgumentException("--startup-runs must be at least 1");
             }
             return settings;
+        }
+
+        /** The parts that {@code --skip} names, each checked against {@link #PARTS}. */
+        private static List<String> skip(String value) {
+            List<String> parts = Arrays.asList(value.split(","));
+            for (String part : parts) {
+                if (!PARTS.contains(part)) {
+                    throw new IllegalArgumentException("--skip: unknown part '" + part + "', expected some of "
+                            + String.join(",", PARTS));
+                }
+            }
+            return parts;
         }
 
         private static String value(String[] args, int index) {
