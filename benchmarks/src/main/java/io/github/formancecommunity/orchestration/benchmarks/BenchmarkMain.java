@@ -1,5 +1,6 @@
 package io.github.formancecommunity.orchestration.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,17 +28,27 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       listInstances and runWorkflow; {@link ThroughputBenchmark} (16 threads, ops/s) for getWorkflow;
  *       {@link DecorationBenchmark} (the starter's interceptors alone, no decoration, one, or all); all with the
  *       GC profiler;</li>
+ *   <li>Spring Cloud OpenFeign mode: {@link LatencyBenchmark} getWorkflow and runWorkflow for the {@code cloud}
+ *       client (the starter's bean with its Feign target built by Spring Cloud OpenFeign), in a fork whose class
+ *       path has the Spring Cloud jars added ({@code --spring-cloud-classpath}); the harness and the other forks
+ *       do not have them;</li>
  *   <li>{@link StartupComparison} in fresh JVMs: the baseline (spring-boot-starter only) and the starter with
  *       its default initialization (background), with {@code initialization=eager} and with
- *       {@code initialization=lazy}, in rotating order;</li>
+ *       {@code initialization=lazy}; with the Spring Cloud class paths also Spring Cloud OpenFeign alone and
+ *       Spring Cloud OpenFeign with the starter and orchestration-spring-cloud-openfeign (default
+ *       initialization); in rotating order;</li>
  *   <li>prints the table and writes it with the JMH JSON results to the results directory.</li>
  * </ol>
  *
  * Options: {@code --quick} (2+3 iterations, 5 start-up runs; the default is 8 warm-up and 5 measured iterations of
- * 1 s, 15 start-up runs per side, four sides), {@code --startup-runs N} (runs per side),
+ * 1 s, 15 start-up runs per side, four sides, six with Spring Cloud), {@code --startup-runs N} (runs per side),
  * {@code --baseline-classpath CP} (start-up is skipped without it), {@code --starter-classpath CP} (the
- * start-up probe's class path with the starter; default: this JVM's, which also holds JMH), {@code --results DIR},
- * {@code --skip latency,throughput,decorations,startup}, {@code --full} (throughput of runWorkflow too).
+ * start-up probe's class path with the starter; default: this JVM's, which also holds JMH),
+ * {@code --spring-cloud-classpath CP} (the jars Spring Cloud OpenFeign mode adds to the starter's class path;
+ * everything Spring Cloud is skipped without it), {@code --spring-cloud-baseline-classpath CP} (Spring Cloud
+ * OpenFeign alone; the Spring Cloud start-up sides are skipped without it), {@code --results DIR},
+ * {@code --skip latency,throughput,decorations,cloud,startup} ({@code cloud}: the Spring Cloud JMH fork and start-up
+ * sides), {@code --full} (throughput of runWorkflow too).
  */
 public final class BenchmarkMain {
 
@@ -54,9 +65,10 @@ public final class BenchmarkMain {
         List<Figure> figures = new ArrayList<>();
         StartupComparison.Result startup = null;
         String startupNote = null;
+        String springCloudNote = null;
         try (CannedOrchestrationServer server = CannedOrchestrationServer.start(CannedPayloads.create(),
                 ClientState.TOKEN)) {
-            if (!settings.skip.containsAll(List.of("latency", "throughput", "decorations"))) {
+            if (!settings.skip.containsAll(List.of("latency", "throughput", "decorations", "cloud"))) {
                 warmUp(server);
             }
             if (!settings.skip.contains("latency")) {
@@ -74,6 +86,14 @@ public final class BenchmarkMain {
                 figures.addAll(jmh(settings, server, "decorations", DecorationBenchmark.class.getName() + "\\.",
                         "decorations", "none", "metrics", "breaker", "retry", "all"));
             }
+            if (!settings.skip.contains("cloud")) {
+                if (settings.springCloudClasspath == null) {
+                    springCloudNote = "skipped: no --spring-cloud-classpath given";
+                }
+                else {
+                    figures.addAll(springCloudJmh(settings, server));
+                }
+            }
         }
         if (!settings.skip.contains("startup")) {
             if (settings.baselineClasspath == null) {
@@ -83,15 +103,28 @@ public final class BenchmarkMain {
                 try {
                     String withStarter = settings.starterClasspath != null ? settings.starterClasspath
                             : System.getProperty("java.class.path");
-                    startup = new StartupComparison(withStarter, settings.baselineClasspath, settings.startupRuns)
-                            .run();
+                    String springCloudBaseline = null;
+                    String springCloud = null;
+                    if (settings.skip.contains("cloud")) {
+                        springCloudNote = "skipped (--skip cloud)";
+                    }
+                    else if (settings.springCloudClasspath == null || settings.springCloudBaselineClasspath == null) {
+                        springCloudNote = "skipped: --spring-cloud-classpath and --spring-cloud-baseline-classpath "
+                                + "are both needed";
+                    }
+                    else {
+                        springCloudBaseline = settings.springCloudBaselineClasspath;
+                        springCloud = withStarter + File.pathSeparator + settings.springCloudClasspath;
+                    }
+                    startup = new StartupComparison(withStarter, settings.baselineClasspath, springCloudBaseline,
+                            springCloud, settings.startupRuns).run();
                 }
                 catch (IllegalStateException | IllegalArgumentException ex) {
                     startupNote = "failed: " + ex.getMessage();
                 }
             }
         }
-        String table = new ResultTable(figures, startup, startupNote,
+        String table = new ResultTable(figures, startup, startupNote, springCloudNote,
                 Machine.describe(loadBefore, Machine.loadAverage()), settings.describe()).render();
         Path summary = settings.results.resolve("summary.md");
         Files.writeString(summary, table, StandardCharsets.UTF_8);
@@ -115,6 +148,24 @@ public final class BenchmarkMain {
                     client.listInstances();
                 }
             }
+        }
+    }
+
+    /**
+     * Latency of getWorkflow and runWorkflow for the {@code cloud} client, in a fork whose class path is this
+     * JVM's plus the Spring Cloud jars: JMH gives its forks the {@code java.class.path} of this JVM as it is when
+     * a fork starts, so it is extended for this run only and put back after.
+     */
+    private static List<Figure> springCloudJmh(Settings settings, CannedOrchestrationServer server)
+            throws RunnerException {
+        String classpath = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", classpath + File.pathSeparator + settings.springCloudClasspath);
+        try {
+            return jmh(settings, server, "cloud", LatencyBenchmark.class.getName() + "\\.(getWorkflow|runWorkflow)$",
+                    "client", "cloud");
+        }
+        finally {
+            System.setProperty("java.class.path", classpath);
         }
     }
 
@@ -144,12 +195,17 @@ public final class BenchmarkMain {
     /** The command-line options. */
     static final class Settings {
 
+        /** What {@code --skip} can leave out. */
+        static final List<String> PARTS = List.of("latency", "throughput", "decorations", "cloud", "startup");
+
         int warmupIterations = 8;
         int measurementIterations = 5;
         int startupRuns = 15;
         boolean full;
         String baselineClasspath;
         String starterClasspath;
+        String springCloudClasspath;
+        String springCloudBaselineClasspath;
         Path results = Path.of("benchmarks", "target", "benchmark-results");
         List<String> skip = List.of();
 
@@ -166,18 +222,34 @@ public final class BenchmarkMain {
                     case "--startup-runs" -> settings.startupRuns = Integer.parseInt(value(args, ++i));
                     case "--baseline-classpath" -> settings.baselineClasspath = value(args, ++i);
                     case "--starter-classpath" -> settings.starterClasspath = value(args, ++i);
+                    case "--spring-cloud-classpath" -> settings.springCloudClasspath = value(args, ++i);
+                    case "--spring-cloud-baseline-classpath" ->
+                            settings.springCloudBaselineClasspath = value(args, ++i);
                     case "--results" -> settings.results = Path.of(value(args, ++i));
-                    case "--skip" -> settings.skip = Arrays.asList(value(args, ++i).split(","));
+                    case "--skip" -> settings.skip = skip(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + " (expected --quick, --full, --startup-runs N, --baseline-classpath CP,"
-                            + " --starter-classpath CP, --results DIR,"
-                            + " --skip latency,throughput,decorations,startup)");
+                            + " --starter-classpath CP, --spring-cloud-classpath CP,"
+                            + " --spring-cloud-baseline-classpath CP, --results DIR,"
+                            + " --skip latency,throughput,decorations,cloud,startup)");
                 }
             }
             if (settings.startupRuns < 1) {
                 throw new IllegalArgumentException("--startup-runs must be at least 1");
             }
             return settings;
+        }
+
+        /** The parts that {@code --skip} names, each checked against {@link #PARTS}. */
+        private static List<String> skip(String value) {
+            List<String> parts = Arrays.asList(value.split(","));
+            for (String part : parts) {
+                if (!PARTS.contains(part)) {
+                    throw new IllegalArgumentException("--skip: unknown part '" + part + "', expected some of "
+                            + String.join(",", PARTS));
+                }
+            }
+            return parts;
         }
 
         private static String value(String[] args, int index) {
@@ -192,7 +264,9 @@ public final class BenchmarkMain {
                     + " x 1 s measurement (" + 2 * measurementIterations + " for the 16-thread throughput), "
                     + "-Xms1g -Xmx1g, GC profiler; start-up: median of " + startupRuns
                     + " fresh JVMs per side (baseline; starter with initialization default/background, eager, lazy;"
-                    + " order rotated each round), -Xmx512m";
+                    + " with Spring Cloud: spring-cloud-starter-openfeign alone, and with the starter and"
+                    + " orchestration-spring-cloud-openfeign, default initialization; order rotated each round),"
+                    + " -Xmx512m";
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,9 @@ final class CannedOrchestrationServer implements AutoCloseable {
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
     private static final int MAX_HEAD = 16 * 1024;
 
+    /** How long a connection refused with 411 waits for the client to close it. */
+    private static final int LINGER_MILLIS = 2_000;
+
     private final ServerSocket serverSocket;
     private final ExecutorService connections;
     private final Thread acceptor;
@@ -63,7 +67,7 @@ final class CannedOrchestrationServer implements AutoCloseable {
                 "{\"errorCode\":\"NOT_FOUND\",\"errorMessage\":\"no such route on the benchmark server\"}"
                         .getBytes(StandardCharsets.UTF_8));
         this.unauthorizedResponse = response("401 Unauthorized", new byte[0]);
-        this.lengthRequiredResponse = response("411 Length Required", new byte[0]);
+        this.lengthRequiredResponse = response("411 Length Required", "Connection: close\r\n", new byte[0]);
         this.headTooLargeResponse = response("431 Request Header Fields Too Large", new byte[0]);
         this.serverSocket = new ServerSocket();
         this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -155,6 +159,7 @@ final class CannedOrchestrationServer implements AutoCloseable {
                 int next = headEnd + HEAD_END.length;
                 if (request.chunked) {
                     out.write(lengthRequiredResponse);
+                    closeAfterReading(socket, in, buffer);
                     return;
                 }
                 // Skip the request body: the canned answers do not depend on it.
@@ -219,9 +224,31 @@ final class CannedOrchestrationServer implements AutoCloseable {
         return notFoundResponse;
     }
 
+    /**
+     * Ends a connection whose request body is not read: stops sending, then reads what the client still sends until
+     * it closes (at most {@value #LINGER_MILLIS} ms), so that closing with unread bytes does not reset the
+     * connection before the client has read the answer.
+     */
+    private static void closeAfterReading(Socket socket, InputStream in, byte[] buffer) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(LINGER_MILLIS);
+        try {
+            while (in.read(buffer) >= 0) {
+                // discarded
+            }
+        }
+        catch (SocketTimeoutException ex) {
+            // the client kept the connection open: close it anyway
+        }
+    }
+
     private static byte[] response(String status, byte[] body) {
+        return response(status, "", body);
+    }
+
+    private static byte[] response(String status, String extraHeaders, byte[] body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 128);
-        String head = "HTTP/1.1 " + status + "\r\n"
+        String head = "HTTP/1.1 " + status + "\r\n" + extraHeaders
                 + (body.length > 0 ? "Content-Type: application/json\r\n" : "")
                 + "Content-Length: " + body.length + "\r\n\r\n";
         bytes.writeBytes(head.getBytes(StandardCharsets.US_ASCII));

@@ -14,6 +14,9 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
  *   <li>{@code plain}: (b) {@code OrchestrationV1Client.builder()} with the same base URL and bearer token and no
  *       interceptor, i.e. the client core without any decoration (same Feign, same pooled Apache HttpClient 5);</li>
  *   <li>{@code jdk}: (c) a JDK {@code HttpClient} plus Jackson 3, see {@link JdkHttpTarget};</li>
+ *   <li>{@code cloud}: (d) the starter's bean as (a), in an application with Spring Cloud OpenFeign and
+ *       orchestration-spring-cloud-openfeign: its Feign target built by Spring Cloud OpenFeign, see
+ *       {@link SpringCloudContext} (needs those on the class path);</li>
  *   <li>{@code starter-bare}, {@code starter-metrics}, {@code starter-breaker}, {@code starter-retry}: the starter's
  *       bean with no decoration, or exactly one, to price each decoration.</li>
  * </ul>
@@ -41,6 +44,12 @@ enum ClientKind {
         @Override
         BenchmarkTarget open(String baseUrl, String token) {
             return new JdkHttpTarget(baseUrl, token);
+        }
+    },
+    CLOUD("cloud", "(d) starter bean through Spring Cloud OpenFeign, all decorations on") {
+        @Override
+        BenchmarkTarget open(String baseUrl, String token) {
+            return SpringCloudContext.start(baseUrl, token);
         }
     },
     STARTER_BARE("starter-bare", "starter bean, metrics, breaker and retry off") {

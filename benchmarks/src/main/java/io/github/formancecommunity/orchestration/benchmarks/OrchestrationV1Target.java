@@ -35,6 +35,11 @@ final class OrchestrationV1Target implements BenchmarkTarget {
         return client.runWorkflow(workflowId, variables);
     }
 
+    /** What owns the client and is closed with it: the application context, or the plain client itself. */
+    AutoCloseable owner() {
+        return owner;
+    }
+
     @Override
     public void close() throws Exception {
         owner.close();

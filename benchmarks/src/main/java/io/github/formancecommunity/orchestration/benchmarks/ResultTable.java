@@ -1,15 +1,17 @@
 package io.github.formancecommunity.orchestration.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Renders the figures as Markdown: per-call latency, allocation and throughput of (a) starter, (b) plain client
- * and (c) JDK HttpClient with the ratios (a)/(c) and (b)/(c), the price of each decoration, the start-up
- * comparison (one row per side: the baseline and the starter in each initialization mode, then a sentence per mode
- * with what it adds), and each target with its verdict; the start-up target is judged on the starter's default
- * initialization, background.
+ * and (c) JDK HttpClient with the ratios (a)/(c) and (b)/(c), the price of each decoration, (d) the starter's client
+ * in Spring Cloud OpenFeign mode beside (a), the start-up comparison (one row per side: the baseline and the
+ * starter in each initialization mode, then a sentence per mode with what it adds; with the Spring Cloud sides,
+ * what Spring Cloud OpenFeign costs and what the starter adds to a Spring Cloud OpenFeign application), and each
+ * target with its verdict; the start-up target is judged on the starter's default initialization, background.
  */
 final class ResultTable {
 
@@ -20,19 +22,37 @@ final class ResultTable {
 
     private static final String[] OPERATIONS = {"getWorkflow", "listInstances", "runWorkflow"};
     private static final String[] DECORATIONS = {"none", "metrics", "breaker", "retry", "all"};
+    private static final String[] SPRING_CLOUD_OPERATIONS = {"getWorkflow", "runWorkflow"};
 
     private final List<Figure> figures;
     private final StartupComparison.Result startup;
     private final String startupNote;
+    private final String springCloudStartupNote;
     private final String machine;
     private final String settings;
     private final StringBuilder out = new StringBuilder();
 
     ResultTable(List<Figure> figures, StartupComparison.Result startup, String startupNote, String machine,
             String settings) {
+        this(figures, startup, startupNote, null, machine, settings);
+    }
+
+    /**
+     * The table.
+     *
+     * @param figures                the JMH figures
+     * @param startup                the start-up comparison, {@code null} when not run
+     * @param startupNote            why it was not run, or {@code null}
+     * @param springCloudStartupNote why its Spring Cloud sides were not run, or {@code null}
+     * @param machine                where the figures were taken
+     * @param settings               how
+     */
+    ResultTable(List<Figure> figures, StartupComparison.Result startup, String startupNote,
+            String springCloudStartupNote, String machine, String settings) {
         this.figures = figures;
         this.startup = startup;
         this.startupNote = startupNote;
+        this.springCloudStartupNote = springCloudStartupNote;
         this.machine = machine;
         this.settings = settings;
     }
@@ -44,12 +64,15 @@ final class ResultTable {
         line("Settings: " + settings + ".");
         line("Clients: (a) `starter` = the starter's `OrchestrationV1` bean (metrics on a SimpleMeterRegistry, "
                 + "circuit breaker, retry, bearer token); (b) `plain` = `OrchestrationV1Client.builder()` with the "
-                + "bearer token and no interceptor; (c) `jdk` = JDK `HttpClient` + Jackson 3.");
+                + "bearer token and no interceptor; (c) `jdk` = JDK `HttpClient` + Jackson 3; (d) `cloud` = (a) in an "
+                + "application with Spring Cloud OpenFeign and orchestration-spring-cloud-openfeign, its Feign target "
+                + "built by Spring Cloud OpenFeign as the client `formance-orchestration` (http base URL).");
         line("");
         latency();
         allocation();
         throughput();
         decorations();
+        springCloud();
         startup();
         targets();
         return out.toString();
@@ -133,6 +156,31 @@ final class ResultTable {
         line("");
     }
 
+    private void springCloud() {
+        List<String[]> rows = new ArrayList<>();
+        for (String operation : SPRING_CLOUD_OPERATIONS) {
+            String benchmark = "LatencyBenchmark." + operation;
+            Optional<Figure> a = find(benchmark, "starter");
+            Optional<Figure> d = find(benchmark, "cloud");
+            if (d.isPresent()) {
+                rows.add(new String[] {operation, score(a, 1), score(d, 1), difference(d, a), bytes(a), bytes(d),
+                        a.isEmpty() ? "n/a" : signed(d.get().allocBytesPerOp() - a.get().allocBytesPerOp(), 0)});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        line("### Spring Cloud OpenFeign mode, per call, one thread ((d) beside (a))");
+        line("");
+        line("| operation | (a) starter µs | (d) cloud µs | (d)−(a) µs | (a) starter B/op | (d) cloud B/op | "
+                + "(d)−(a) B/op |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (String[] row : rows) {
+            line("| " + String.join(" | ", row) + " |");
+        }
+        line("");
+    }
+
     private void startup() {
         line("### Start-up of a minimal application context");
         line("");
@@ -150,6 +198,10 @@ final class ResultTable {
         startupRow(StartupComparison.Side.DEFAULT, startup.background());
         startupRow(StartupComparison.Side.EAGER, startup.eager());
         startupRow(StartupComparison.Side.LAZY, startup.lazy());
+        if (startup.hasSpringCloud()) {
+            startupRow(StartupComparison.Side.SPRING_CLOUD_BASELINE, startup.springCloudBaseline());
+            startupRow(StartupComparison.Side.SPRING_CLOUD, startup.springCloud());
+        }
         line("");
         line(added("Default initialization (background)", startup.background())
                 + String.format(Locale.ROOT, "; its warm-up thread then builds the client in %.0f ms after the "
@@ -166,6 +218,25 @@ final class ResultTable {
                 + String.format(Locale.ROOT, "; the first call builds the client and takes %.0f ms.",
                         startup.lazy().medianFirstCallMillis()));
         line("");
+        if (startup.hasSpringCloud()) {
+            line(added("Spring Cloud OpenFeign alone (`spring-cloud-starter-openfeign`)", startup.springCloudBaseline(),
+                    startup.baseline(), "of context start-up to a `spring-boot-starter` application") + ".");
+            line("");
+            line(added("In that application, the starter with `orchestration-spring-cloud-openfeign`, default "
+                    + "initialization (background),", startup.springCloud(), startup.springCloudBaseline(),
+                    "to context start-up")
+                    + String.format(Locale.ROOT, "; its warm-up thread then builds the client through Spring Cloud "
+                            + "OpenFeign in %.0f ms after the application is ready (%d classes more than Spring "
+                            + "Cloud OpenFeign alone by then), and the first call takes %.0f ms.",
+                            startup.springCloud().medianWarmUpMillis(), startup.springCloud().classesAfterWarmUp()
+                                    - startup.springCloudBaseline().classesAfterWarmUp(),
+                            startup.springCloud().medianFirstCallMillis()));
+            line("");
+        }
+        else if (springCloudStartupNote != null) {
+            line("Spring Cloud OpenFeign sides " + springCloudStartupNote + ".");
+            line("");
+        }
         line("Heap is measured after a full GC once the warm-up thread (if any) has ended, before the first call; "
                 + "the first call is one `getServerInfo()` against a loopback stub that every side starts before "
                 + "its context.");
@@ -176,6 +247,17 @@ final class ResultTable {
         return String.format(Locale.ROOT, "%s: the starter adds %.0f ms to context start-up (%.0f ms of process CPU "
                 + "time), %.1f MB of heap and %d classes loaded when ready", mode, startup.addedMillis(side),
                 startup.addedCpuMillis(side), startup.addedHeapMegabytes(side), startup.addedClasses(side));
+    }
+
+    /** "subject adds N ms where (CPU, heap, classes, beans)": one side against another. */
+    private static String added(String subject, StartupComparison.Summary side, StartupComparison.Summary base,
+            String where) {
+        return String.format(Locale.ROOT, "%s adds %.0f ms %s (%.0f ms of process CPU time), %.1f MB of heap, %d "
+                + "classes loaded when ready and %d beans", subject,
+                side.medianContextMillis() - base.medianContextMillis(), where,
+                side.medianCpuMillis() - base.medianCpuMillis(),
+                side.medianHeapMegabytes() - base.medianHeapMegabytes(), side.classes() - base.classes(),
+                side.beans() - base.beans());
     }
 
     private void startupRow(StartupComparison.Side side, StartupComparison.Summary summary) {

@@ -19,9 +19,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Starts a minimal non-web Spring Boot application with the starter on the class path and hands out its
- * {@link OrchestrationV1} bean: client (a) and its one-decoration variants.
+ * {@link OrchestrationV1} bean: client (a) and its one-decoration variants. These set
+ * {@code formance.orchestration.spring-cloud.enabled=false}, so that the client builds its own Feign target even
+ * on a class path with Spring Cloud OpenFeign (the tests'); client (d), in Spring Cloud OpenFeign mode, is
+ * {@link SpringCloudContext}'s.
  */
 final class StarterContext {
+
+    /** The property that switches Spring Cloud OpenFeign mode off (it is on by default where available). */
+    static final String SPRING_CLOUD_PROPERTY = "formance.orchestration.spring-cloud.enabled";
 
     private StarterContext() {
     }
@@ -34,11 +40,8 @@ final class StarterContext {
      * @param overrides  further {@code formance.orchestration.*} properties
      */
     static BenchmarkTarget start(String baseUrl, String token, Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("formance.orchestration.base-url", baseUrl);
-        properties.put("formance.orchestration.path-prefix", CannedOrchestrationServer.PATH_PREFIX);
-        properties.put("formance.orchestration.auth.token", token);
-        properties.put("logging.level.root", "WARN");
+        Map<String, Object> properties = properties(baseUrl, token);
+        properties.put(SPRING_CLOUD_PROPERTY, false);
         properties.putAll(overrides);
         ConfigurableApplicationContext context = startContext(properties);
         try {
@@ -53,6 +56,16 @@ final class StarterContext {
             context.close();
             throw new IllegalStateException("the starter registered no OrchestrationV1 bean: " + ex.getMessage(), ex);
         }
+    }
+
+    /** The properties every variant sets: the canned server, its path prefix and token, quiet logging. */
+    static Map<String, Object> properties(String baseUrl, String token) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("formance.orchestration.base-url", baseUrl);
+        properties.put("formance.orchestration.path-prefix", CannedOrchestrationServer.PATH_PREFIX);
+        properties.put("formance.orchestration.auth.token", token);
+        properties.put("logging.level.root", "WARN");
+        return properties;
     }
 
     /** Starts the application with the given properties (base URL, token and decorations included). */

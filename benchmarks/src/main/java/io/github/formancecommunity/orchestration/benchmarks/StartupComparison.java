@@ -18,7 +18,9 @@ import java.util.function.ToDoubleFunction;
  * Measures the start-up cost of the starter: {@link StartupProbe} run repeatedly in fresh JVMs on four
  * {@link Side sides} (the baseline class path with spring-boot-starter only; the starter with its default
  * initialization, background; with {@code initialization=eager}; with {@code initialization=lazy}) and the
- * median of each.
+ * median of each. Given the two Spring Cloud class paths, two more sides: an application with Spring Cloud
+ * OpenFeign alone (spring-boot-starter and spring-cloud-starter-openfeign), and the same with the starter and
+ * orchestration-spring-cloud-openfeign, default initialization, the client built through Spring Cloud OpenFeign.
  *
  * <p>Fresh JVMs rather than fresh contexts in one JVM: most of what a starter costs at start-up is loading,
  * linking and interpreting its classes (Feign, Apache HttpClient 5, Resilience4j, Jackson) and running its
@@ -32,11 +34,38 @@ final class StartupComparison {
 
     private final String withStarterClasspath;
     private final String baselineClasspath;
+    private final String springCloudBaselineClasspath;
+    private final String springCloudClasspath;
     private final int runs;
 
+    /**
+     * The comparison of the four plain sides only.
+     *
+     * @param withStarterClasspath the application's class path with the starter
+     * @param baselineClasspath    the same application's with spring-boot-starter only
+     * @param runs                 recorded runs per side
+     */
     StartupComparison(String withStarterClasspath, String baselineClasspath, int runs) {
+        this(withStarterClasspath, baselineClasspath, null, null, runs);
+    }
+
+    /**
+     * The comparison; the Spring Cloud sides are run when both of their class paths are given.
+     *
+     * @param withStarterClasspath         the application's class path with the starter
+     * @param baselineClasspath            the same application's with spring-boot-starter only
+     * @param springCloudBaselineClasspath with spring-boot-starter and spring-cloud-starter-openfeign, or
+     *                                     {@code null}
+     * @param springCloudClasspath         with the starter, orchestration-spring-cloud-openfeign and what it
+     *                                     brings, or {@code null}
+     * @param runs                         recorded runs per side
+     */
+    StartupComparison(String withStarterClasspath, String baselineClasspath, String springCloudBaselineClasspath,
+            String springCloudClasspath, int runs) {
         this.withStarterClasspath = withStarterClasspath;
         this.baselineClasspath = baselineClasspath;
+        this.springCloudBaselineClasspath = springCloudBaselineClasspath;
+        this.springCloudClasspath = springCloudClasspath;
         this.runs = runs;
     }
 
@@ -53,7 +82,16 @@ final class StartupComparison {
         EAGER("starter, initialization=eager", "eager"),
 
         /** The starter with {@code formance.orchestration.initialization=lazy}. */
-        LAZY("starter, initialization=lazy", "lazy");
+        LAZY("starter, initialization=lazy", "lazy"),
+
+        /** spring-boot-starter and spring-cloud-starter-openfeign: Spring Cloud OpenFeign alone. */
+        SPRING_CLOUD_BASELINE("spring-cloud-starter-openfeign only", null),
+
+        /**
+         * Spring Cloud OpenFeign with the starter and orchestration-spring-cloud-openfeign, default initialization:
+         * the client is the Spring Cloud OpenFeign client {@code formance-orchestration}.
+         */
+        SPRING_CLOUD("starter + Spring Cloud OpenFeign, default (background)", null);
 
         private final String label;
         private final String mode;
@@ -73,23 +111,39 @@ final class StartupComparison {
             return mode;
         }
 
-        /** Whether the side runs on the class path with the starter. */
+        /** Whether the side runs on a class path with the starter. */
         boolean hasStarter() {
-            return this != BASELINE;
+            return this != BASELINE && this != SPRING_CLOUD_BASELINE;
+        }
+
+        /** Whether the side runs on a class path with Spring Cloud OpenFeign. */
+        boolean hasSpringCloud() {
+            return this == SPRING_CLOUD_BASELINE || this == SPRING_CLOUD;
         }
 
         /**
-         * Checks that the runs measured what the side is about: the baseline has no client, the starter sides
-         * have one; after the warm-up wait the client is built on the default and eager sides and not on the lazy
-         * side (the property took effect); a first call was timed exactly where there is a client.
+         * Checks that the runs measured what the side is about: the baselines have no client, the starter sides
+         * have one; after the warm-up wait the client is built on the default, eager and Spring Cloud sides and
+         * not on the lazy side (the property took effect); a first call was timed exactly where there is a client;
+         * Spring Cloud OpenFeign is there exactly on the Spring Cloud sides, and on the Spring Cloud starter side
+         * the client was built through it (its child context {@code formance-orchestration} exists).
          *
          * @throws IllegalStateException naming the first contradiction
          */
         void check(List<Sample> samples) {
             for (Sample sample : samples) {
-                if (this == BASELINE && sample.client()) {
-                    throw new IllegalStateException("the baseline application has an OrchestrationV1 bean: "
+                if (!hasStarter() && sample.client()) {
+                    throw new IllegalStateException("the " + label + " application has an OrchestrationV1 bean: "
                             + "the baseline class path contains the starter");
+                }
+                if (sample.springCloud() != hasSpringCloud()) {
+                    throw new IllegalStateException("the " + label + " application " + (sample.springCloud()
+                            ? "has" : "has no") + " Spring Cloud OpenFeign FeignClientFactory: wrong class path");
+                }
+                if (sample.cloudContext() != (this == SPRING_CLOUD)) {
+                    throw new IllegalStateException("with the " + label + " the client was "
+                            + (sample.cloudContext() ? "" : "not ") + "built through Spring Cloud OpenFeign "
+                            + "(child context " + StartupProbe.SPRING_CLOUD_CLIENT_NAME + ")");
                 }
                 if (hasStarter() && !sample.client()) {
                     throw new IllegalStateException("the application with the " + label + " has no OrchestrationV1 "
@@ -111,7 +165,7 @@ final class StartupComparison {
     /** One run's figures, as {@link StartupProbe} prints them. */
     record Sample(double contextMillis, long uptimeMillis, long heapBytes, int beans, boolean client,
             long cpuMillis, int classes, double warmUpMillis, int classesAfterWarmUp, boolean warm,
-            double firstCallMillis) {
+            double firstCallMillis, boolean springCloud, boolean cloudContext) {
 
         /**
          * Reads a {@code STARTUP key=value ...} line; the order of the fields does not matter.
@@ -137,7 +191,9 @@ final class StartupComparison {
                         Double.parseDouble(value(fields, "warmUpMillis", line)),
                         Integer.parseInt(value(fields, "classesAfterWarmUp", line)),
                         Boolean.parseBoolean(value(fields, "warm", line)),
-                        Double.parseDouble(value(fields, "firstCallMillis", line)));
+                        Double.parseDouble(value(fields, "firstCallMillis", line)),
+                        Boolean.parseBoolean(value(fields, "springCloud", line)),
+                        Boolean.parseBoolean(value(fields, "cloudContext", line)));
             }
             catch (NumberFormatException ex) {
                 throw new IllegalArgumentException("unreadable start-up probe line (" + ex.getMessage() + "): "
@@ -192,14 +248,30 @@ final class StartupComparison {
     }
 
     /**
-     * The comparison: the baseline and the starter in each initialization mode.
+     * The comparison: the baseline and the starter in each initialization mode, and the two Spring Cloud sides
+     * when they were run.
      *
-     * @param baseline   the application with spring-boot-starter only
-     * @param background the same application with the starter and its default initialization, background
-     * @param eager      with {@code initialization=eager}
-     * @param lazy       with {@code initialization=lazy}
+     * @param baseline            the application with spring-boot-starter only
+     * @param background          the same application with the starter and its default initialization, background
+     * @param eager               with {@code initialization=eager}
+     * @param lazy                with {@code initialization=lazy}
+     * @param springCloudBaseline the application with spring-boot-starter and spring-cloud-starter-openfeign,
+     *                            {@code null} when not run
+     * @param springCloud         that application with the starter and orchestration-spring-cloud-openfeign,
+     *                            default initialization, {@code null} when not run
      */
-    record Result(Summary baseline, Summary background, Summary eager, Summary lazy) {
+    record Result(Summary baseline, Summary background, Summary eager, Summary lazy, Summary springCloudBaseline,
+            Summary springCloud) {
+
+        /** The comparison without the Spring Cloud sides. */
+        Result(Summary baseline, Summary background, Summary eager, Summary lazy) {
+            this(baseline, background, eager, lazy, null, null);
+        }
+
+        /** Whether the Spring Cloud sides were run. */
+        boolean hasSpringCloud() {
+            return springCloudBaseline != null && springCloud != null;
+        }
 
         /** What the starter with its default initialization adds to context start-up; the target's figure. */
         double addedMillis() {
@@ -232,17 +304,42 @@ final class StartupComparison {
         }
     }
 
+    /** The sides this comparison runs: the four plain ones, and the Spring Cloud ones given their class paths. */
+    List<Side> sides() {
+        List<Side> sides = new ArrayList<>(List.of(Side.BASELINE, Side.DEFAULT, Side.EAGER, Side.LAZY));
+        if (springCloudBaselineClasspath != null && springCloudClasspath != null) {
+            sides.add(Side.SPRING_CLOUD_BASELINE);
+            sides.add(Side.SPRING_CLOUD);
+        }
+        return sides;
+    }
+
+    /** The class path a side runs on. */
+    String classpath(Side side) {
+        return switch (side) {
+            case BASELINE -> baselineClasspath;
+            case DEFAULT, EAGER, LAZY -> withStarterClasspath;
+            case SPRING_CLOUD_BASELINE -> springCloudBaselineClasspath;
+            case SPRING_CLOUD -> springCloudClasspath;
+        };
+    }
+
     /** Runs the probes and summarises them. */
     Result run() throws IOException, InterruptedException {
+        List<Side> sides = sides();
         Map<Side, List<Sample>> samples = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
+        for (Side side : sides) {
             samples.put(side, new ArrayList<>());
         }
         // One unrecorded run on each class path first: it warms the OS page cache for the jars.
         probe(Side.DEFAULT);
         probe(Side.BASELINE);
+        if (sides.contains(Side.SPRING_CLOUD)) {
+            probe(Side.SPRING_CLOUD);
+            probe(Side.SPRING_CLOUD_BASELINE);
+        }
         for (int round = 0; round < runs; round++) {
-            List<Side> order = order(round);
+            List<Side> order = order(sides, round);
             StringBuilder progress = new StringBuilder();
             for (Side side : order) {
                 Sample sample = probe(side);
@@ -253,27 +350,34 @@ final class StartupComparison {
             }
             System.out.printf("start-up run %d/%d: %s%n", round + 1, runs, progress);
         }
-        for (Side side : Side.values()) {
+        for (Side side : sides) {
             side.check(samples.get(side));
         }
+        boolean springCloud = sides.contains(Side.SPRING_CLOUD);
         return new Result(Summary.of(samples.get(Side.BASELINE)), Summary.of(samples.get(Side.DEFAULT)),
-                Summary.of(samples.get(Side.EAGER)), Summary.of(samples.get(Side.LAZY)));
+                Summary.of(samples.get(Side.EAGER)), Summary.of(samples.get(Side.LAZY)),
+                springCloud ? Summary.of(samples.get(Side.SPRING_CLOUD_BASELINE)) : null,
+                springCloud ? Summary.of(samples.get(Side.SPRING_CLOUD)) : null);
     }
 
-    /** The order of the sides in one round: rotated by one each round, so each side takes each place in turn. */
-    static List<Side> order(int round) {
-        Side[] sides = Side.values();
-        List<Side> order = new ArrayList<>(sides.length);
-        for (int i = 0; i < sides.length; i++) {
-            order.add(sides[(round + i) % sides.length]);
+    /**
+     * The order of the sides in one round: rotated by one each round, so each side takes each place in turn.
+     *
+     * @param sides the sides of the comparison
+     * @param round the round, from 0
+     */
+    static List<Side> order(List<Side> sides, int round) {
+        List<Side> order = new ArrayList<>(sides.size());
+        for (int i = 0; i < sides.size(); i++) {
+            order.add(sides.get((round + i) % sides.size()));
         }
         return order;
     }
 
     private Sample probe(Side side) throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-cp",
-                side.hasStarter() ? withStarterClasspath : baselineClasspath, StartupProbe.class.getName()));
+        List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx512m", "-cp", classpath(side),
+                StartupProbe.class.getName()));
         if (side.mode() != null) {
             command.add(side.mode());
         }

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
@@ -22,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   of the process when ready, all threads&gt; classes=&lt;classes loaded when ready&gt; warmUpMillis=&lt;from run()
  *   returning until the warm-up thread ended, 0 without one&gt; classesAfterWarmUp=&lt;classes loaded then&gt;
  *   warm=&lt;whether the client was built by then&gt; firstCallMillis=&lt;the first getServerInfo() call, -1 without
- *   a client&gt;
+ *   a client&gt; springCloud=&lt;whether the context has Spring Cloud OpenFeign's FeignClientFactory&gt;
+ *   cloudContext=&lt;whether that factory has the child context formance-orchestration after the first call,
+ *   i.e. the client was built through Spring Cloud OpenFeign&gt;
  * </pre>
  * In that order: context time, uptime, CPU time and class count are taken the moment {@code run()} returns; then
  * the probe waits (at most {@value #WARM_UP_TIMEOUT_MILLIS} ms) for the starter's {@code orchestration-warm-up}
@@ -33,10 +36,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>The application is the same with and without the starter; only the class path and the one optional
  * argument differ (see {@code StartupComparison}). The argument, {@code background}, {@code lazy} or
  * {@code eager}, becomes {@code formance.orchestration.initialization}; without it the starter's default applies.
- * The probe refers to no class of the starter (it runs on the baseline class path too) and reaches the client
- * by reflection. Before the context starts, it starts a {@link ServerInfoStub} on loopback on every side, so that
- * the baseline loads the same server classes, and points {@code formance.orchestration.base-url} at it; starting
- * sends nothing over the network.
+ * The probe refers to no class of the starter or of Spring Cloud (it runs on the baseline class paths too) and
+ * reaches the client and Spring Cloud OpenFeign's client factory by reflection. Before the context starts, it
+ * starts a {@link ServerInfoStub} on loopback on every side, so that the baselines load the same server classes,
+ * and points {@code formance.orchestration.base-url} at it; starting sends nothing over the network.
  */
 public final class StartupProbe {
 
@@ -49,6 +52,10 @@ public final class StartupProbe {
     static final long WARM_UP_TIMEOUT_MILLIS = 60_000;
 
     private static final String CLIENT_TYPE = "io.github.formancecommunity.orchestration.client.OrchestrationV1";
+    private static final String FEIGN_CLIENT_FACTORY_TYPE = "org.springframework.cloud.openfeign.FeignClientFactory";
+
+    /** The Spring Cloud OpenFeign client name (and child context) of the client in Spring Cloud mode. */
+    static final String SPRING_CLOUD_CLIENT_NAME = "formance-orchestration";
     private static final String PATH_PREFIX = "/api/orchestration";
 
     private StartupProbe() {
@@ -99,12 +106,16 @@ public final class StartupProbe {
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 double firstCallMillis = client == null ? -1 : timeFirstCall(clientType, client, server);
+                Object feignClientFactory = feignClientFactory(context);
+                boolean cloudContext = feignClientFactory != null
+                        && contextNames(feignClientFactory).contains(SPRING_CLOUD_CLIENT_NAME);
                 return "STARTUP contextMillis=" + (ready - start) / 1_000_000.0 + " uptimeMillis=" + uptime
                         + " heapBytes=" + heap + " beans=" + beans + " client=" + (client != null)
                         + " cpuMillis=" + cpu + " classes=" + classes
                         + " warmUpMillis=" + String.format(Locale.ROOT, "%.3f", warmUpMillis)
                         + " classesAfterWarmUp=" + classesAfterWarmUp + " warm=" + warm
-                        + " firstCallMillis=" + String.format(Locale.ROOT, "%.3f", firstCallMillis);
+                        + " firstCallMillis=" + String.format(Locale.ROOT, "%.3f", firstCallMillis)
+                        + " springCloud=" + (feignClientFactory != null) + " cloudContext=" + cloudContext;
             }
         }
     }
@@ -151,6 +162,23 @@ public final class StartupProbe {
         }
     }
 
+    /** Spring Cloud OpenFeign's {@code FeignClientFactory} bean, {@code null} on a class path or context without it. */
+    private static Object feignClientFactory(ConfigurableApplicationContext context) {
+        Class<?> type;
+        try {
+            type = Class.forName(FEIGN_CLIENT_FACTORY_TYPE, false, StartupProbe.class.getClassLoader());
+        }
+        catch (ClassNotFoundException ex) {
+            return null;
+        }
+        return context.getBeanProvider(type).getIfUnique();
+    }
+
+    /** The names of the child contexts the factory has created so far ({@code NamedContextFactory}). */
+    private static Set<?> contextNames(Object feignClientFactory) throws ReflectiveOperationException {
+        return (Set<?>) invoke(feignClientFactory.getClass().getMethod("getContextNames"), feignClientFactory);
+    }
+
     /** The client's {@code isWarm()}: whether its mapper, pool and Feign target are built. */
     private static boolean isWarm(Object client) throws ReflectiveOperationException {
         return (Boolean) invoke(client.getClass().getMethod("isWarm"), client);
@@ -176,7 +204,8 @@ public final class StartupProbe {
             return method.invoke(target);
         }
         catch (InvocationTargetException ex) {
-            throw new IllegalStateException("the client's " + method.getName() + "() failed: " + ex.getCause(),
+            throw new IllegalStateException(method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                    + "() failed: " + ex.getCause(),
                     ex.getCause());
         }
     }

@@ -33,7 +33,7 @@ class ClientsAgreeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "jdk"})
+    @ValueSource(strings = {"plain", "jdk", "cloud"})
     void clientReturnsTheCannedRecords(String client) throws Exception {
         try (BenchmarkTarget target = ClientKind.of(client).open(server.baseUrl(), ClientState.TOKEN)) {
             ResultCheck.verify(target, PAYLOADS);

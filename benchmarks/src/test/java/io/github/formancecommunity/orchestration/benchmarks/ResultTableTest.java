@@ -64,6 +64,57 @@ class ResultTableTest {
                 + "200 ms (target ≤ 150 ms; for comparison initialization=eager adds 600 ms, lazy 110 ms)");
     }
 
+    @Test
+    void showsTheSpringCloudClientBesideTheStarterPerCall() {
+        List<Figure> figures = List.of(
+                new Figure(LATENCY, "starter", 130, 2, "us/op", 45_000),
+                new Figure(LATENCY, "cloud", 140, 3, "us/op", 47_000),
+                new Figure("LatencyBenchmark.runWorkflow", "cloud", 150, 3, "us/op", 50_000));
+
+        String table = new ResultTable(figures, null, null, "m", "s").render();
+
+        assertThat(table)
+                .contains("### Spring Cloud OpenFeign mode, per call, one thread ((d) beside (a))")
+                .contains("| getWorkflow | 130.0 ± 2.0 | 140.0 ± 3.0 | +10.0 | 45,000 | 47,000 | +2,000 |")
+                .contains("| runWorkflow | n/a | 150.0 ± 3.0 | n/a | n/a | 50,000 | n/a |")
+                .doesNotContain("| listInstances | n/a | n/a");
+    }
+
+    @Test
+    void showsTheSpringCloudStartupSidesAndWhatEachAdds() {
+        StartupComparison.Result plain = startup(520);
+        StartupComparison.Result withSpringCloud = new StartupComparison.Result(plain.baseline(),
+                plain.background(), plain.eager(), plain.lazy(),
+                new StartupComparison.Summary(15, 700, 650, 800, 1300, 12.0, 120, 2400, 6500, 0, 6510, -1),
+                new StartupComparison.Summary(15, 860, 800, 950, 1500, 16.5, 140, 2800, 7000, 600, 11000, 40));
+
+        String table = new ResultTable(List.of(), withSpringCloud, null, "m", "s").render();
+
+        assertThat(table)
+                .contains("| spring-cloud-starter-openfeign only | 15 | 700 | 650–800 | 1300 | 2400 | 6500 | 0 | 6510 | "
+                        + "12.0 | 120 | n/a |")
+                .contains("| starter + Spring Cloud OpenFeign, default (background) | 15 | 860 | 800–950 | 1500 | 2800 | "
+                        + "7000 | 600 | 11000 | 16.5 | 140 | 40 |")
+                .contains("Spring Cloud OpenFeign alone (`spring-cloud-starter-openfeign`) adds 300 ms of context "
+                        + "start-up to a `spring-boot-starter` application (900 ms of process CPU time), 2.0 MB of heap, "
+                        + "2500 classes loaded when ready and 70 beans.")
+                .contains("In that application, the starter with `orchestration-spring-cloud-openfeign`, default "
+                        + "initialization (background), adds 160 ms to context start-up (400 ms of process CPU time), "
+                        + "4.5 MB of heap, 500 classes loaded when ready and 20 beans; its warm-up thread then builds "
+                        + "the client through Spring Cloud OpenFeign in 600 ms after the application is ready (4490 "
+                        + "classes more than Spring Cloud OpenFeign alone by then), and the first call takes 40 ms.")
+                .as("the start-up target stays judged on the plain default side")
+                .contains("- met: start-up added by the starter, default initialization (background): 120 ms");
+    }
+
+    @Test
+    void saysWhyTheSpringCloudStartupSidesAreMissing() {
+        String table = new ResultTable(List.of(), startup(520), null, "skipped (--skip cloud)", "m", "s").render();
+
+        assertThat(table).contains("Spring Cloud OpenFeign sides skipped (--skip cloud).")
+                .doesNotContain("spring-cloud-starter-openfeign only |");
+    }
+
     /** Baseline 400 ms, eager 1000 ms, lazy 510 ms, the default (background) side as given. */
     private static StartupComparison.Result startup(double backgroundMillis) {
         return new StartupComparison.Result(
@@ -118,6 +169,7 @@ class ResultTableTest {
 
         assertThat(table).contains("| getWorkflow | n/a | 110.0 | 100.0 | n/a | 1.10 | n/a |")
                 .contains("Start-up skipped.")
-                .doesNotContain("added latency");
+                .doesNotContain("added latency")
+                .doesNotContain("Spring Cloud OpenFeign mode");
     }
 }

@@ -18,7 +18,7 @@ class StartupComparisonTest {
 
     private static final String LINE = "STARTUP contextMillis=412.5 uptimeMillis=980 heapBytes=12345678 beans=77 "
             + "client=true cpuMillis=1500 classes=5000 warmUpMillis=480.250 classesAfterWarmUp=9000 warm=true "
-            + "firstCallMillis=35.500";
+            + "firstCallMillis=35.500 springCloud=false cloudContext=false";
 
     @Test
     void medianOfOddAndEvenCounts() {
@@ -29,16 +29,18 @@ class StartupComparisonTest {
     @Test
     void parsesTheProbeLine() {
         assertThat(Sample.parse(LINE))
-                .isEqualTo(new Sample(412.5, 980, 12345678, 77, true, 1500, 5000, 480.25, 9000, true, 35.5));
+                .isEqualTo(new Sample(412.5, 980, 12345678, 77, true, 1500, 5000, 480.25, 9000, true, 35.5, false,
+                        false));
     }
 
     @Test
     void parsesTheFieldsInAnyOrder() {
-        String reordered = "STARTUP firstCallMillis=-1.000 warm=false classesAfterWarmUp=4010 warmUpMillis=0.000 "
-                + "classes=4000 cpuMillis=1400 client=false beans=50 heapBytes=1000 uptimeMillis=900 contextMillis=400.0";
+        String reordered = "STARTUP cloudContext=true springCloud=true firstCallMillis=-1.000 warm=false "
+                + "classesAfterWarmUp=4010 warmUpMillis=0.000 classes=4000 cpuMillis=1400 client=false beans=50 "
+                + "heapBytes=1000 uptimeMillis=900 contextMillis=400.0";
 
         assertThat(Sample.parse(reordered))
-                .isEqualTo(new Sample(400.0, 900, 1000, 50, false, 1400, 4000, 0, 4010, false, -1));
+                .isEqualTo(new Sample(400.0, 900, 1000, 50, false, 1400, 4000, 0, 4010, false, -1, true, true));
     }
 
     @Test
@@ -49,26 +51,57 @@ class StartupComparisonTest {
         assertThatThrownBy(() -> Sample.parse(LINE.replace("classes=5000", "classes=many")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unreadable");
+        assertThatThrownBy(() -> Sample.parse(LINE.replace(" springCloud=false", "")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no springCloud");
     }
 
     @Test
-    void eachSideTakesEachPlaceOnceInFourRounds() {
+    void withoutTheSpringCloudClassPathsFourSidesRunEachOnTheirClassPath() {
+        StartupComparison comparison = new StartupComparison("starter-cp", "baseline-cp", 3);
+
+        assertThat(comparison.sides()).containsExactly(Side.BASELINE, Side.DEFAULT, Side.EAGER, Side.LAZY);
+        assertThat(comparison.classpath(Side.BASELINE)).isEqualTo("baseline-cp");
+        assertThat(comparison.classpath(Side.LAZY)).isEqualTo("starter-cp");
+        assertThat(new StartupComparison("starter-cp", "baseline-cp", "cloud-baseline-cp", null, 3).sides())
+                .as("one Spring Cloud class path alone is not enough").hasSize(4);
+    }
+
+    @Test
+    void withTheSpringCloudClassPathsSixSidesRunEachOnTheirClassPath() {
+        StartupComparison comparison = new StartupComparison("starter-cp", "baseline-cp", "cloud-baseline-cp",
+                "cloud-cp", 3);
+
+        assertThat(comparison.sides()).containsExactly(Side.BASELINE, Side.DEFAULT, Side.EAGER, Side.LAZY,
+                Side.SPRING_CLOUD_BASELINE, Side.SPRING_CLOUD);
+        assertThat(comparison.classpath(Side.DEFAULT)).isEqualTo("starter-cp");
+        assertThat(comparison.classpath(Side.SPRING_CLOUD_BASELINE)).isEqualTo("cloud-baseline-cp");
+        assertThat(comparison.classpath(Side.SPRING_CLOUD)).isEqualTo("cloud-cp");
+    }
+
+    @Test
+    void eachSideTakesEachPlaceOnceInAsManyRoundsAsSides() {
+        eachSideTakesEachPlaceOnce(List.of(Side.BASELINE, Side.DEFAULT, Side.EAGER, Side.LAZY));
+        eachSideTakesEachPlaceOnce(List.of(Side.values()));
+    }
+
+    private static void eachSideTakesEachPlaceOnce(List<Side> sides) {
         List<List<Side>> rounds = new ArrayList<>();
-        for (int round = 0; round < 4; round++) {
-            rounds.add(StartupComparison.order(round));
+        for (int round = 0; round < sides.size(); round++) {
+            rounds.add(StartupComparison.order(sides, round));
         }
 
         for (List<Side> order : rounds) {
-            assertThat(order).containsExactlyInAnyOrder(Side.values());
+            assertThat(order).containsExactlyInAnyOrderElementsOf(sides);
         }
-        for (int place = 0; place < 4; place++) {
+        for (int place = 0; place < sides.size(); place++) {
             Set<Side> atPlace = EnumSet.noneOf(Side.class);
             for (List<Side> order : rounds) {
                 atPlace.add(order.get(place));
             }
-            assertThat(atPlace).as("sides at place %d", place).containsExactlyInAnyOrder(Side.values());
+            assertThat(atPlace).as("sides at place %d", place).containsExactlyInAnyOrderElementsOf(sides);
         }
-        assertThat(StartupComparison.order(4)).isEqualTo(StartupComparison.order(0));
+        assertThat(StartupComparison.order(sides, sides.size())).isEqualTo(StartupComparison.order(sides, 0));
     }
 
     @Test
@@ -77,8 +110,43 @@ class StartupComparisonTest {
         assertThat(Side.DEFAULT.mode()).as("the default is measured without the property").isNull();
         assertThat(Side.EAGER.mode()).isEqualTo("eager");
         assertThat(Side.LAZY.mode()).isEqualTo("lazy");
+        assertThat(Side.SPRING_CLOUD.mode()).as("Spring Cloud: the default initialization").isNull();
         assertThat(Side.BASELINE.hasStarter()).isFalse();
         assertThat(Side.DEFAULT.hasStarter()).isTrue();
+        assertThat(Side.SPRING_CLOUD_BASELINE.hasStarter()).isFalse();
+        assertThat(Side.SPRING_CLOUD.hasStarter()).isTrue();
+        assertThat(Side.DEFAULT.hasSpringCloud()).isFalse();
+        assertThat(Side.SPRING_CLOUD_BASELINE.hasSpringCloud()).isTrue();
+        assertThat(Side.SPRING_CLOUD.hasSpringCloud()).isTrue();
+    }
+
+    @Test
+    void acceptsSpringCloudRunsThatMeasuredWhatTheirSideIsAbout() {
+        assertThatCode(() -> Side.SPRING_CLOUD_BASELINE.check(List.of(sample(false, false, -1, true, false))))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Side.SPRING_CLOUD.check(List.of(sample(true, true, 30, true, true))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void rejectsRunsOnTheWrongSideOfSpringCloud() {
+        assertThatThrownBy(() -> Side.DEFAULT.check(List.of(sample(true, true, 30, true, false))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has Spring Cloud OpenFeign FeignClientFactory: wrong class path");
+        assertThatThrownBy(() -> Side.SPRING_CLOUD_BASELINE.check(List.of(sample(false, false, -1))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no Spring Cloud OpenFeign FeignClientFactory");
+        assertThatThrownBy(() -> Side.SPRING_CLOUD_BASELINE.check(List.of(sample(true, true, 30, true, true))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("spring-cloud-starter-openfeign only application has an OrchestrationV1 bean");
+    }
+
+    @Test
+    void rejectsASpringCloudRunWhoseClientWasNotBuiltThroughSpringCloud() {
+        assertThatThrownBy(() -> Side.SPRING_CLOUD.check(List.of(sample(true, true, 30, true, false))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the client was not built through Spring Cloud OpenFeign (child context "
+                        + "formance-orchestration)");
     }
 
     @Test
@@ -117,6 +185,12 @@ class StartupComparisonTest {
     }
 
     private static Sample sample(boolean client, boolean warm, double firstCallMillis) {
-        return new Sample(400, 900, 1000, 50, client, 1400, 4000, 0, 4010, warm, firstCallMillis);
+        return sample(client, warm, firstCallMillis, false, false);
+    }
+
+    private static Sample sample(boolean client, boolean warm, double firstCallMillis, boolean springCloud,
+            boolean cloudContext) {
+        return new Sample(400, 900, 1000, 50, client, 1400, 4000, 0, 4010, warm, firstCallMillis, springCloud,
+                cloudContext);
     }
 }

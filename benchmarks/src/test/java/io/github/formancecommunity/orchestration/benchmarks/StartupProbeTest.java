@@ -1,8 +1,10 @@
 package io.github.formancecommunity.orchestration.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,17 @@ class StartupProbeTest {
         assertThat(lazy.firstCallMillis()).isNotNegative();
         assertThat(eager.warm()).as("eager: built while the context started").isTrue();
         assertThat(eager.warmUpMillis()).as("eager: no warm-up thread").isZero();
+    }
+
+    @Test
+    void reportsTheClientBuiltThroughSpringCloudOpenFeignWhereItIsOnTheClassPath() throws Exception {
+        // The tests' class path has Spring Cloud OpenFeign and orchestration-spring-cloud-openfeign (provided scope).
+        StartupComparison.Sample sample = StartupComparison.Sample.parse(StartupProbe.measure(new String[0]));
+
+        assertThat(sample.springCloud()).isTrue();
+        assertThat(sample.cloudContext()).as("the child context " + StartupProbe.SPRING_CLOUD_CLIENT_NAME).isTrue();
+        assertThatCode(() -> StartupComparison.Side.SPRING_CLOUD.check(List.of(sample)))
+                .doesNotThrowAnyException();
     }
 
     @Test
