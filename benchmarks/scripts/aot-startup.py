@@ -2,9 +2,11 @@
 """Start-up time and peak memory of the sample app, normal JVM mode against Spring AOT mode on the JVM.
 
 Runs the executable jar (built by ./mvnw -B -pl sample-app -am package) RUNS times in each mode, alternating the
-modes, and prints the median of: the "Started SampleApplication in X seconds" time Spring Boot logs, the process
-time at that point ("process running for Y"), and the peak resident set size of the whole run (VmHWM from
-/proc/<pid>/status, Linux only). Every run must exit with 0 and report 17 of 17 operations.
+modes, against an embedded Orchestration server in a process of its own (StandaloneStack, from the sample's test
+class path that the build writes to sample-app/target/test-classpath.txt), and prints the median of: the "Started
+SampleApplication in X seconds" time Spring Boot logs, the process time at that point ("process running for Y"),
+and the peak resident set size of the whole run (VmHWM from /proc/<pid>/status, Linux only). Every run must exit
+with 0 and report 17 of 17 operations.
 
 Usage: python3 benchmarks/scripts/aot-startup.py [RUNS] [JAR]
 """
@@ -13,11 +15,13 @@ import re
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 JAR = sys.argv[2] if len(sys.argv) > 2 else "sample-app/target/sample-app-0.1.0-SNAPSHOT.jar"
 JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
+CLIENT_ID, CLIENT_SECRET = "aot-startup", "aot-startup-secret"
 STARTED = re.compile(r"Started SampleApplication in ([0-9.]+) seconds \(process running for ([0-9.]+)\)")
 
 
@@ -32,9 +36,26 @@ def peak_rss_kb(pid):
     return None
 
 
-def run(aot):
+def start_stack():
+    """Starts StandaloneStack and returns the process and its base URL; closing its stdin stops it."""
+    with open("sample-app/target/test-classpath.txt") as classpath:
+        path = "sample-app/target/test-classes:sample-app/target/classes:" + classpath.read().strip()
+    stack = subprocess.Popen([JAVA, "-cp", path, "io.github.formancecommunity.orchestration.sample.StandaloneStack",
+                              CLIENT_ID, CLIENT_SECRET], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    for line in stack.stdout:
+        if line.startswith("BASE_URL "):
+            # the server keeps logging: drain its output so that it never blocks on a full pipe
+            threading.Thread(target=lambda: stack.stdout.read(), daemon=True).start()
+            return stack, line.split()[1]
+    stack.kill()
+    sys.exit("the embedded server ended before printing its base URL")
+
+
+def run(aot, base_url):
     command = [JAVA] + (["-Dspring.aot.enabled=true"] if aot else []) + [
-        "-jar", JAR, "--spring.main.log-startup-info=true", "--formance.orchestration.base-url="]
+        "-jar", JAR, "--spring.main.log-startup-info=true", "--formance.orchestration.base-url=" + base_url,
+        "--formance.orchestration.auth.client-id=" + CLIENT_ID,
+        "--formance.orchestration.auth.client-secret=" + CLIENT_SECRET]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
     # The pipe is read after the end; the sample prints a few kilobytes, well under the pipe's buffer.
@@ -54,9 +75,14 @@ def run(aot):
 
 def main():
     results = {False: [], True: []}
-    for _ in range(RUNS):
-        for aot in (False, True):
-            results[aot].append(run(aot))
+    stack, base_url = start_stack()
+    try:
+        for _ in range(RUNS):
+            for aot in (False, True):
+                results[aot].append(run(aot, base_url))
+    finally:
+        stack.stdin.close()
+        stack.wait(timeout=30)
     print(f"sample app, {RUNS} runs per mode, median (min-max)")
     print(f"{'mode':<12}{'context started (s)':>24}{'process at start (s)':>24}  {'peak RSS (MiB)':>22}")
     for aot in (False, True):
