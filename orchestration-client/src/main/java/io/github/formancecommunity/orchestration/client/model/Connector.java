@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -40,7 +42,7 @@ public record Connector(String value) implements OpenEnum {
 
     /** Returns the constant for a known value, or a new instance holding an unknown one. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static Connector of(String value) {
+    public static @Nullable Connector of(@Nullable String value) {
         return VALUES.of(value);
     }
 
