@@ -29,7 +29,7 @@ public record ErrorCode(String value) implements OpenEnum {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Returns the constant for a known code, or a new instance holding an unknown one. */
+    /** Returns the constant for a known code, a new instance holding an unknown one, {@code null} for {@code null}. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static @Nullable ErrorCode of(@Nullable String value) {
         return VALUES.of(value);

@@ -36,7 +36,7 @@ public record PaymentStatus(String value) implements OpenEnum {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Returns the constant for a known value, or a new instance holding an unknown one. */
+    /** Returns the constant for a known value, a new instance holding an unknown one, {@code null} for {@code null}. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static @Nullable PaymentStatus of(@Nullable String value) {
         return VALUES.of(value);
