@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,10 +16,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Account(
-        String address,
-        Map<String, String> metadata,
-        Map<String, Volume> volumes,
-        Map<String, Volume> effectiveVolumes) {
+        @Nullable String address,
+        @Nullable Map<String, String> metadata,
+        @Nullable Map<String, Volume> volumes,
+        @Nullable Map<String, Volume> effectiveVolumes) {
 
     public Account {
         metadata = metadata == null ? null : Map.copyOf(metadata);

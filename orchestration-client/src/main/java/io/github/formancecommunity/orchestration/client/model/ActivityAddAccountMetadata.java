@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param metadata the metadata added
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ActivityAddAccountMetadata(@JsonAlias("account") String id, String ledger, Map<String, String> metadata) {
+public record ActivityAddAccountMetadata(@JsonAlias("account") @Nullable String id, @Nullable String ledger,
+        @Nullable Map<String, String> metadata) {
 
     public ActivityAddAccountMetadata {
         metadata = metadata == null ? null : Map.copyOf(metadata);

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -11,5 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param data   the transaction to create
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ActivityCreateTransaction(@JsonAlias("Ledger") String ledger, @JsonAlias("Data") PostTransaction data) {
+public record ActivityCreateTransaction(@JsonAlias("Ledger") @Nullable String ledger,
+        @JsonAlias("Data") @Nullable PostTransaction data) {
 }

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,5 +11,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param data the credit request
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ActivityCreditWallet(String id, CreditWalletRequest data) {
+public record ActivityCreditWallet(@Nullable String id, @Nullable CreditWalletRequest data) {
 }

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,5 +11,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param ledger the ledger
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ActivityGetAccount(String id, String ledger) {
+public record ActivityGetAccount(@Nullable String id, @Nullable String ledger) {
 }

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -8,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param id the payment id
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ActivityGetPayment(String id) {
+public record ActivityGetPayment(@Nullable String id) {
 }

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +18,7 @@ import tools.jackson.databind.deser.std.StdDeserializer;
  */
 record ActivityJson(JsonNode raw, Map<Class<?>, Object> views) {
 
-    <T> T view(Class<T> type) {
+    <T> @Nullable T view(Class<T> type) {
         return type.cast(views.get(type));
     }
 
@@ -56,7 +58,7 @@ record ActivityJson(JsonNode raw, Map<Class<?>, Object> views) {
         }
 
         @Override
-        public ActivityJson getNullValue(DeserializationContext ctxt) {
+        public @Nullable ActivityJson getNullValue(DeserializationContext ctxt) {
             return null;
         }
 

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -8,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param name the wallet name to look for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ActivityListWallets(String name) {
+public record ActivityListWallets(@Nullable String name) {
 }

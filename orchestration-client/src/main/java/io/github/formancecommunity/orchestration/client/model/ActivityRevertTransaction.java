@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -10,5 +12,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param id     the transaction id
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ActivityRevertTransaction(String ledger, String id) {
+public record ActivityRevertTransaction(@Nullable String ledger, @Nullable String id) {
 }

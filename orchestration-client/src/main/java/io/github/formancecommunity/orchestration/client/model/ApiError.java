@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An error body as the server sends it (spec schema {@code Error}, plus the wire's optional {@code details}).
  *
@@ -7,5 +9,5 @@ package io.github.formancecommunity.orchestration.client.model;
  * @param errorMessage the server's message
  * @param details      extra details, absent from the spec but allowed on the wire
  */
-public record ApiError(ErrorCode errorCode, String errorMessage, String details) {
+public record ApiError(@Nullable ErrorCode errorCode, @Nullable String errorMessage, @Nullable String details) {
 }

@@ -3,6 +3,8 @@ package io.github.formancecommunity.orchestration.client.model;
 import java.math.BigInteger;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -11,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param assets the amount of each asset, arbitrary precision
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AssetHolder(Map<String, BigInteger> assets) {
+public record AssetHolder(@Nullable Map<String, BigInteger> assets) {
 
     public AssetHolder {
         assets = assets == null ? null : Map.copyOf(assets);

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -38,9 +40,9 @@ public record Connector(String value) implements OpenEnum {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Returns the constant for a known value, or a new instance holding an unknown one. */
+    /** Returns the constant for a known value, a new instance holding an unknown one, {@code null} for {@code null}. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static Connector of(String value) {
+    public static @Nullable Connector of(@Nullable String value) {
         return VALUES.of(value);
     }
 

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.math.BigInteger;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
@@ -23,14 +25,14 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateTransferInitiationRequest(
-        String connectorID,
-        String provider,
-        BigInteger amount,
-        String asset,
-        String destination,
-        String source,
-        TransferType type,
-        String description,
-        Boolean waitingValidation,
-        JsonNode metadata) {
+        @Nullable String connectorID,
+        @Nullable String provider,
+        @Nullable BigInteger amount,
+        @Nullable String asset,
+        @Nullable String destination,
+        @Nullable String source,
+        @Nullable TransferType type,
+        @Nullable String description,
+        @Nullable Boolean waitingValidation,
+        @Nullable JsonNode metadata) {
 }

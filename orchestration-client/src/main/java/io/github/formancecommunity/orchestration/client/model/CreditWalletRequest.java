@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -18,12 +20,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreditWalletRequest(
-        Monetary amount,
-        Map<String, String> metadata,
-        String reference,
-        List<Subject> sources,
-        String balance,
-        OffsetDateTime timestamp) {
+        @Nullable Monetary amount,
+        @Nullable Map<String, String> metadata,
+        @Nullable String reference,
+        @Nullable List<Subject> sources,
+        @Nullable String balance,
+        @Nullable OffsetDateTime timestamp) {
 
     public CreditWalletRequest {
         metadata = metadata == null ? null : Map.copyOf(metadata);

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -19,13 +21,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DebitWalletRequest(
-        Monetary amount,
-        Boolean pending,
-        Map<String, String> metadata,
-        String description,
-        Subject destination,
-        List<String> balances,
-        OffsetDateTime timestamp) {
+        @Nullable Monetary amount,
+        @Nullable Boolean pending,
+        @Nullable Map<String, String> metadata,
+        @Nullable String description,
+        @Nullable Subject destination,
+        @Nullable List<String> balances,
+        @Nullable OffsetDateTime timestamp) {
 
     public DebitWalletRequest {
         metadata = metadata == null ? null : Map.copyOf(metadata);

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -27,9 +29,9 @@ public record ErrorCode(String value) implements OpenEnum {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Returns the constant for a known code, or a new instance holding an unknown one. */
+    /** Returns the constant for a known code, a new instance holding an unknown one, {@code null} for {@code null}. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static ErrorCode of(String value) {
+    public static @Nullable ErrorCode of(@Nullable String value) {
         return VALUES.of(value);
     }
 

@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Go's {@code time.Duration} text form, as the server parses ({@code time.ParseDuration}) and prints it
  * ({@code Duration.String()}): a sequence of decimal numbers with a unit ({@code ns}, {@code us}/{@code µs},
@@ -77,7 +79,7 @@ final class GoDuration {
     }
 
     /** The duration a Go duration text denotes, or {@code null} when the text is not one. */
-    static Duration parse(String text) {
+    static @Nullable Duration parse(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param destination where the held funds go
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Hold(String id, String walletID, Map<String, String> metadata, String description, Subject destination) {
+public record Hold(@Nullable String id, @Nullable String walletID, @Nullable Map<String, String> metadata,
+        @Nullable String description, @Nullable Subject destination) {
 
     public Hold {
         metadata = metadata == null ? null : Map.copyOf(metadata);

@@ -1,12 +1,14 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The optional filters of {@code listInstances}.
  *
  * @param workflowId only instances of this workflow (exact match); {@code null} for all
  * @param running    {@code true} for running instances only; {@code null} or {@code false} for all
  */
-public record InstanceQuery(String workflowId, Boolean running) {
+public record InstanceQuery(@Nullable String workflowId, @Nullable Boolean running) {
 
     private static final InstanceQuery ALL = new InstanceQuery(null, null);
 

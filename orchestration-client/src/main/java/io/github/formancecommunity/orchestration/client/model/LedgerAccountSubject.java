@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.ValueDeserializer;
@@ -13,7 +15,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonDeserialize(using = ValueDeserializer.None.class)
-public record LedgerAccountSubject(String type, String identifier) implements Subject {
+public record LedgerAccountSubject(@Nullable String type, @Nullable String identifier) implements Subject {
 
     /** The discriminator value of this subject. */
     public static final String TYPE = "ACCOUNT";

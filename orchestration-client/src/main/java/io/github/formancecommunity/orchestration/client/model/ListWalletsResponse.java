@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -8,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param cursor the page of wallets
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ListWalletsResponse(WalletCursor cursor) {
+public record ListWalletsResponse(@Nullable WalletCursor cursor) {
 }

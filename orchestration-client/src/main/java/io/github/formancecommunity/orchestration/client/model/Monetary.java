@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.math.BigInteger;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -18,14 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param amount            the amount in the asset's smallest unit, {@code null} when it is a placeholder
  * @param amountPlaceholder the amount as a placeholder such as {@code ${amount}}, {@code null} when it is a number
  */
-public record Monetary(String asset, BigInteger amount, String amountPlaceholder) {
+public record Monetary(@Nullable String asset, @Nullable BigInteger amount, @Nullable String amountPlaceholder) {
 
     public Monetary {
         StageJson.oneOf(amount, amountPlaceholder, "amount");
     }
 
     /** A monetary value of a known amount. */
-    public Monetary(String asset, BigInteger amount) {
+    public Monetary(@Nullable String asset, BigInteger amount) {
         this(asset, amount, null);
     }
 
@@ -58,7 +60,7 @@ public record Monetary(String asset, BigInteger amount, String amountPlaceholder
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static Monetary fromJson(JsonNode node) {
+    static @Nullable Monetary fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "amount");
         if (object == null) {
             return null;

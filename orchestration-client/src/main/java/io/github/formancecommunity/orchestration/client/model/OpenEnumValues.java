@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The known values of one {@link OpenEnum} type and the lookup every open enum shares: a known value resolves to
  * its constant, any other value to a new instance, and {@link #isKnown(String)} compares by value.
@@ -29,7 +31,7 @@ final class OpenEnumValues<T extends OpenEnum> {
     }
 
     /** The constant of a known value, a new instance for any other, {@code null} for {@code null}. */
-    T of(String value) {
+    @Nullable T of(@Nullable String value) {
         if (value == null) {
             return null;
         }

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
@@ -31,21 +33,21 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Payment(
-        String id,
-        String reference,
-        String sourceAccountID,
-        String destinationAccountID,
-        String connectorID,
-        Connector provider,
-        PaymentType type,
-        PaymentStatus status,
-        BigInteger initialAmount,
-        PaymentScheme scheme,
-        String asset,
-        OffsetDateTime createdAt,
-        JsonNode raw,
-        List<PaymentAdjustment> adjustments,
-        Map<String, String> metadata) {
+        @Nullable String id,
+        @Nullable String reference,
+        @Nullable String sourceAccountID,
+        @Nullable String destinationAccountID,
+        @Nullable String connectorID,
+        @Nullable Connector provider,
+        @Nullable PaymentType type,
+        @Nullable PaymentStatus status,
+        @Nullable BigInteger initialAmount,
+        @Nullable PaymentScheme scheme,
+        @Nullable String asset,
+        @Nullable OffsetDateTime createdAt,
+        @Nullable JsonNode raw,
+        @Nullable List<PaymentAdjustment> adjustments,
+        @Nullable Map<String, String> metadata) {
 
     public Payment {
         adjustments = adjustments == null ? null : List.copyOf(adjustments);

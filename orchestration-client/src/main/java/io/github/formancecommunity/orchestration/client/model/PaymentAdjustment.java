@@ -3,6 +3,8 @@ package io.github.formancecommunity.orchestration.client.model;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
@@ -18,5 +20,6 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PaymentAdjustment(
-        PaymentStatus status, BigInteger amount, OffsetDateTime date, JsonNode raw, Boolean absolute) {
+        @Nullable PaymentStatus status, @Nullable BigInteger amount, @Nullable OffsetDateTime date,
+        @Nullable JsonNode raw, @Nullable Boolean absolute) {
 }

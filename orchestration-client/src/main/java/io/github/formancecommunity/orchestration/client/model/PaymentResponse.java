@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,5 +11,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param data the payment
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PaymentResponse(Payment data) {
+public record PaymentResponse(@Nullable Payment data) {
 }

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server's {@code ${name}} interpolation: any string field of a stage may hold one or more placeholders,
  * replaced by the run's variables when the stage runs ({@code interpolate} of flows' {@code internal/schema}: a
@@ -17,12 +19,12 @@ final class Placeholders {
     }
 
     /** Whether the text holds at least one placeholder, so its value is only known when the stage runs. */
-    static boolean isPlaceholder(String text) {
+    static boolean isPlaceholder(@Nullable String text) {
         return text != null && PLACEHOLDER.matcher(text).find();
     }
 
     /** The text when it holds a placeholder, else an {@link IllegalArgumentException} naming the field. */
-    static String require(String text, String field, String expected) {
+    static String require(@Nullable String text, String field, String expected) {
         if (!isPlaceholder(text)) {
             throw new IllegalArgumentException(field + " must be " + expected
                     + " or hold a ${variable} placeholder, got "

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -18,11 +20,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PostTransaction(
-        OffsetDateTime timestamp,
-        List<Posting> postings,
-        PostTransactionScript script,
-        String reference,
-        Map<String, String> metadata) {
+        @Nullable OffsetDateTime timestamp,
+        @Nullable List<Posting> postings,
+        @Nullable PostTransactionScript script,
+        @Nullable String reference,
+        @Nullable Map<String, String> metadata) {
 
     public PostTransaction {
         postings = postings == null ? null : List.copyOf(postings);

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
@@ -11,5 +13,5 @@ import tools.jackson.databind.JsonNode;
  * @param vars  the script variables, free-form
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PostTransactionScript(String plain, JsonNode vars) {
+public record PostTransactionScript(@Nullable String plain, @Nullable JsonNode vars) {
 }

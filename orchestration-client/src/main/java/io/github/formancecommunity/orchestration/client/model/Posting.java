@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.math.BigInteger;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,5 +15,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param source      the source account address
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Posting(BigInteger amount, String asset, String destination, String source) {
+public record Posting(@Nullable BigInteger amount, @Nullable String asset, @Nullable String destination,
+        @Nullable String source) {
 }

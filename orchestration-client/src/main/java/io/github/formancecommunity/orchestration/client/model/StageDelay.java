@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -23,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param duration         the Go duration text, or a placeholder
  * @param untilPlaceholder {@code until} as a placeholder such as {@code ${date}}
  */
-public record StageDelay(OffsetDateTime until, String duration, String untilPlaceholder) {
+public record StageDelay(@Nullable OffsetDateTime until, @Nullable String duration, @Nullable String untilPlaceholder) {
 
     public StageDelay {
         StageJson.oneOf(until, untilPlaceholder, "until");
@@ -34,7 +36,7 @@ public record StageDelay(OffsetDateTime until, String duration, String untilPlac
     }
 
     /** A delay of an instant or a duration text. */
-    public StageDelay(OffsetDateTime until, String duration) {
+    public StageDelay(@Nullable OffsetDateTime until, @Nullable String duration) {
         this(until, duration, null);
     }
 
@@ -67,7 +69,7 @@ public record StageDelay(OffsetDateTime until, String duration, String untilPlac
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageDelay fromJson(JsonNode node) {
+    static @Nullable StageDelay fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "delay");
         if (object == null) {
             return null;

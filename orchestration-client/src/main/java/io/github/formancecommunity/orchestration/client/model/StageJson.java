@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +30,7 @@ final class StageJson {
     }
 
     /** The node as an object; absent or JSON null reads as {@code null}, anything else is refused. */
-    static JsonNode object(JsonNode node, String what) {
+    static @Nullable JsonNode object(@Nullable JsonNode node, String what) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -39,13 +41,13 @@ final class StageJson {
     }
 
     /** A member of an object, {@code null} when absent or JSON null. */
-    static JsonNode member(JsonNode object, String name) {
+    static @Nullable JsonNode member(JsonNode object, String name) {
         JsonNode value = object.get(name);
         return value == null || value.isNull() || value.isMissingNode() ? null : value;
     }
 
     /** A string member; scalars other than strings read as their text, as the server's JSON decoding does not. */
-    static String string(JsonNode object, String name) {
+    static @Nullable String string(JsonNode object, String name) {
         JsonNode value = member(object, name);
         if (value == null) {
             return null;
@@ -57,7 +59,7 @@ final class StageJson {
     }
 
     /** A map of strings; scalar values read as their text. */
-    static Map<String, String> strings(JsonNode object, String name) {
+    static @Nullable Map<String, String> strings(JsonNode object, String name) {
         JsonNode value = member(object, name);
         if (value == null) {
             return null;
@@ -77,7 +79,7 @@ final class StageJson {
     }
 
     /** A boolean member as the server reads it: a JSON boolean or the text {@code true}/{@code false}. */
-    static Boolean bool(JsonNode object, String name) {
+    static @Nullable Boolean bool(JsonNode object, String name) {
         JsonNode value = member(object, name);
         if (value == null) {
             return null;
@@ -96,14 +98,14 @@ final class StageJson {
     }
 
     /** The placeholder text of a member, {@code null} when the member is not a string holding one. */
-    static String placeholder(JsonNode object, String name) {
+    static @Nullable String placeholder(JsonNode object, String name) {
         JsonNode value = member(object, name);
         return value != null && value.isString() && Placeholders.isPlaceholder(value.stringValue())
                 ? value.stringValue() : null;
     }
 
     /** An integer member: a JSON number (exponent notation included) or a decimal string. */
-    static BigInteger integer(JsonNode object, String name) {
+    static @Nullable BigInteger integer(JsonNode object, String name) {
         JsonNode value = member(object, name);
         if (value == null || value.isString() && Placeholders.isPlaceholder(value.stringValue())) {
             return null;
@@ -123,7 +125,7 @@ final class StageJson {
     }
 
     /** A date-time member, RFC 3339; a placeholder reads as {@code null}. */
-    static OffsetDateTime dateTime(JsonNode object, String name) {
+    static @Nullable OffsetDateTime dateTime(JsonNode object, String name) {
         String text = string(object, name);
         if (text == null || Placeholders.isPlaceholder(text)) {
             return null;
@@ -131,19 +133,19 @@ final class StageJson {
         return RfcDateTime.parse(text);
     }
 
-    static void put(ObjectNode node, String name, String value) {
+    static void put(ObjectNode node, String name, @Nullable String value) {
         if (value != null) {
             node.put(name, value);
         }
     }
 
-    static void put(ObjectNode node, String name, JsonNode value) {
+    static void put(ObjectNode node, String name, @Nullable JsonNode value) {
         if (value != null) {
             node.set(name, value);
         }
     }
 
-    static void put(ObjectNode node, String name, Boolean value, String placeholder) {
+    static void put(ObjectNode node, String name, @Nullable Boolean value, @Nullable String placeholder) {
         if (placeholder != null) {
             node.put(name, placeholder);
         }
@@ -152,7 +154,8 @@ final class StageJson {
         }
     }
 
-    static void put(ObjectNode node, String name, OffsetDateTime value, String placeholder) {
+    static void put(ObjectNode node, String name, @Nullable OffsetDateTime value,
+            @Nullable String placeholder) {
         if (placeholder != null) {
             node.put(name, placeholder);
         }
@@ -161,7 +164,7 @@ final class StageJson {
         }
     }
 
-    static void put(ObjectNode node, String name, Map<String, String> values) {
+    static void put(ObjectNode node, String name, @Nullable Map<String, String> values) {
         if (values != null) {
             ObjectNode map = node.putObject(name);
             values.forEach(map::put);
@@ -169,7 +172,7 @@ final class StageJson {
     }
 
     /** Refuses a value and a placeholder for the same field. */
-    static void oneOf(Object value, String placeholder, String field) {
+    static void oneOf(@Nullable Object value, @Nullable String placeholder, String field) {
         if (value != null && placeholder != null) {
             throw new IllegalArgumentException(field + " has both a value and a placeholder; set one");
         }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -26,12 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param timestampPlaceholder the timestamp as a placeholder such as {@code ${date}}
  */
 public record StageSend(
-        Monetary amount,
-        StageSendDestination destination,
-        StageSendSource source,
-        Map<String, String> metadata,
-        OffsetDateTime timestamp,
-        String timestampPlaceholder) {
+        @Nullable Monetary amount,
+        @Nullable StageSendDestination destination,
+        @Nullable StageSendSource source,
+        @Nullable Map<String, String> metadata,
+        @Nullable OffsetDateTime timestamp,
+        @Nullable String timestampPlaceholder) {
 
     public StageSend {
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -39,13 +41,14 @@ public record StageSend(
     }
 
     /** A send without a placeholder timestamp. */
-    public StageSend(Monetary amount, StageSendDestination destination, StageSendSource source,
-            Map<String, String> metadata, OffsetDateTime timestamp) {
+    public StageSend(@Nullable Monetary amount, @Nullable StageSendDestination destination,
+            @Nullable StageSendSource source, @Nullable Map<String, String> metadata,
+            @Nullable OffsetDateTime timestamp) {
         this(amount, destination, source, metadata, timestamp, null);
     }
 
     /** A send of {@code amount} from {@code source} to {@code destination}, without metadata or timestamp. */
-    public static StageSend of(Monetary amount, StageSendSource source, StageSendDestination destination) {
+    public static StageSend of(@Nullable Monetary amount, StageSendSource source, StageSendDestination destination) {
         return new StageSend(amount, destination, source, null, null);
     }
 
@@ -66,7 +69,7 @@ public record StageSend(
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageSend fromJson(JsonNode node) {
+    static @Nullable StageSend fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "send");
         if (object == null) {
             return null;

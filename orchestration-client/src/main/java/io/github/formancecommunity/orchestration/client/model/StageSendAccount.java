@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -19,20 +21,22 @@ import tools.jackson.databind.node.ObjectNode;
  *                                  to false
  * @param allowOverdraftPlaceholder {@code allowOverdraft} as a placeholder such as {@code ${overdraft}}
  */
-public record StageSendAccount(String id, String ledger, String throughAccount, Boolean allowOverdraft,
-        String allowOverdraftPlaceholder) {
+public record StageSendAccount(@Nullable String id, @Nullable String ledger, @Nullable String throughAccount,
+        @Nullable Boolean allowOverdraft,
+        @Nullable String allowOverdraftPlaceholder) {
 
     public StageSendAccount {
         StageJson.oneOf(allowOverdraft, allowOverdraftPlaceholder, "allowOverdraft");
     }
 
     /** An account side without a placeholder for {@code allowOverdraft}. */
-    public StageSendAccount(String id, String ledger, String throughAccount, Boolean allowOverdraft) {
+    public StageSendAccount(@Nullable String id, @Nullable String ledger, @Nullable String throughAccount,
+            @Nullable Boolean allowOverdraft) {
         this(id, ledger, throughAccount, allowOverdraft, null);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageSendAccount fromJson(JsonNode node) {
+    static @Nullable StageSendAccount fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "account");
         return object == null ? null : new StageSendAccount(StageJson.string(object, "id"),
                 StageJson.string(object, "ledger"), StageJson.string(object, "throughAccount"),

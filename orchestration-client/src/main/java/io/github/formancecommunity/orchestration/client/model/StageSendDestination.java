@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -15,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param payment a payment service provider (payout or transfer)
  */
 public record StageSendDestination(
-        StageSendWallet wallet, StageSendAccount account, StageSendDestinationPayment payment) {
+        @Nullable StageSendWallet wallet, @Nullable StageSendAccount account,
+        @Nullable StageSendDestinationPayment payment) {
 
     /** A wallet destination, on the default balance. */
     public static StageSendDestination ofWallet(String id) {
@@ -33,7 +36,7 @@ public record StageSendDestination(
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageSendDestination fromJson(JsonNode node) {
+    static @Nullable StageSendDestination fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "destination");
         return object == null ? null : new StageSendDestination(StageSendWallet.fromJson(StageJson.member(object, "wallet")),
                 StageSendAccount.fromJson(StageJson.member(object, "account")),

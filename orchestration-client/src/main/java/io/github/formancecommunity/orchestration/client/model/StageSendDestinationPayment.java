@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -15,10 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param type          the transfer type; the server defaults it to {@link TransferType#TRANSFER}
  * @param sourceAccount the Payments account id of the internal PSP account
  */
-public record StageSendDestinationPayment(String psp, TransferType type, String sourceAccount) {
+public record StageSendDestinationPayment(@Nullable String psp, @Nullable TransferType type,
+        @Nullable String sourceAccount) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageSendDestinationPayment fromJson(JsonNode node) {
+    static @Nullable StageSendDestinationPayment fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "payment");
         return object == null ? null : new StageSendDestinationPayment(StageJson.string(object, "psp"),
                 TransferType.of(StageJson.string(object, "type")), StageJson.string(object, "sourceAccount"));

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -13,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param account a ledger account
  * @param payment a payment
  */
-public record StageSendSource(StageSendWallet wallet, StageSendAccount account, StageSendSourcePayment payment) {
+public record StageSendSource(@Nullable StageSendWallet wallet, @Nullable StageSendAccount account,
+        @Nullable StageSendSourcePayment payment) {
 
     /** A wallet source, on the default balance. */
     public static StageSendSource ofWallet(String id) {
@@ -31,7 +34,7 @@ public record StageSendSource(StageSendWallet wallet, StageSendAccount account, 
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageSendSource fromJson(JsonNode node) {
+    static @Nullable StageSendSource fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "source");
         return object == null ? null : new StageSendSource(StageSendWallet.fromJson(StageJson.member(object, "wallet")),
                 StageSendAccount.fromJson(StageJson.member(object, "account")),

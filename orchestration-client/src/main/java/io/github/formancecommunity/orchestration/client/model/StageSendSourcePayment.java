@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -20,21 +22,22 @@ import tools.jackson.databind.node.ObjectNode;
  * @param allowOverdraft            whether {@code throughAccount} may overdraw without bound
  * @param allowOverdraftPlaceholder {@code allowOverdraft} as a placeholder such as {@code ${overdraft}}
  */
-public record StageSendSourcePayment(String id, String ledger, String holdingAccount, String throughAccount,
-        Boolean allowOverdraft, String allowOverdraftPlaceholder) {
+public record StageSendSourcePayment(@Nullable String id, @Nullable String ledger, @Nullable String holdingAccount,
+        @Nullable String throughAccount,
+        @Nullable Boolean allowOverdraft, @Nullable String allowOverdraftPlaceholder) {
 
     public StageSendSourcePayment {
         StageJson.oneOf(allowOverdraft, allowOverdraftPlaceholder, "allowOverdraft");
     }
 
     /** A payment source without a placeholder for {@code allowOverdraft}. */
-    public StageSendSourcePayment(String id, String ledger, String holdingAccount, String throughAccount,
-            Boolean allowOverdraft) {
+    public StageSendSourcePayment(@Nullable String id, @Nullable String ledger, @Nullable String holdingAccount,
+            @Nullable String throughAccount, @Nullable Boolean allowOverdraft) {
         this(id, ledger, holdingAccount, throughAccount, allowOverdraft, null);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageSendSourcePayment fromJson(JsonNode node) {
+    static @Nullable StageSendSourcePayment fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "payment");
         return object == null ? null : new StageSendSourcePayment(StageJson.string(object, "id"),
                 StageJson.string(object, "ledger"), StageJson.string(object, "holdingAccount"),

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -13,10 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param id      the wallet id
  * @param balance the balance name; the server defaults it to {@code main}
  */
-public record StageSendWallet(String id, String balance) {
+public record StageSendWallet(@Nullable String id, @Nullable String balance) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageSendWallet fromJson(JsonNode node) {
+    static @Nullable StageSendWallet fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "wallet");
         return object == null ? null
                 : new StageSendWallet(StageJson.string(object, "id"), StageJson.string(object, "balance"));

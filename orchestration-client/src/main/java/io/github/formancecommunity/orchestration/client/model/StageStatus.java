@@ -3,6 +3,8 @@ package io.github.formancecommunity.orchestration.client.model;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,8 +20,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param error         the failure, {@code null} when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StageStatus(BigDecimal stage, String instanceID, String temporalRunID,
-        @RfcTime OffsetDateTime startedAt, @RfcTime OffsetDateTime terminatedAt, String error) {
+public record StageStatus(@Nullable BigDecimal stage, String instanceID, @Nullable String temporalRunID,
+        @RfcTime OffsetDateTime startedAt, @RfcTime @Nullable OffsetDateTime terminatedAt, @Nullable String error) {
 
     /** The stage index as an int. */
     public int stageNumber() {

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -13,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param account the account to update
  */
-public record StageUpdate(UpdateAccount account) {
+public record StageUpdate(@Nullable UpdateAccount account) {
 
     /** An update of the metadata of account {@code id} in {@code ledger}. */
     public static StageUpdate ofAccount(String id, String ledger, Map<String, String> metadata) {
@@ -21,7 +23,7 @@ public record StageUpdate(UpdateAccount account) {
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageUpdate fromJson(JsonNode node) {
+    static @Nullable StageUpdate fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "update");
         return object == null ? null : new StageUpdate(UpdateAccount.fromJson(StageJson.member(object, "account")));
     }

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -11,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param event the event name, matched by the {@code name} of {@code sendEvent}; may hold a placeholder
  */
-public record StageWaitEvent(String event) {
+public record StageWaitEvent(@Nullable String event) {
 
     /** A wait for the named event. */
     public static StageWaitEvent of(String event) {
@@ -19,7 +21,7 @@ public record StageWaitEvent(String event) {
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static StageWaitEvent fromJson(JsonNode node) {
+    static @Nullable StageWaitEvent fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "wait_event");
         return object == null ? null : new StageWaitEvent(StageJson.string(object, "event"));
     }

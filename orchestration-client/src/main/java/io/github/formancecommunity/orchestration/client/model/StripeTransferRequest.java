@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.math.BigInteger;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
@@ -19,10 +21,10 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StripeTransferRequest(
-        String connectorID,
-        BigInteger amount,
-        String asset,
-        String destination,
-        Boolean waitingValidation,
-        JsonNode metadata) {
+        @Nullable String connectorID,
+        @Nullable BigInteger amount,
+        @Nullable String asset,
+        @Nullable String destination,
+        @Nullable Boolean waitingValidation,
+        @Nullable JsonNode metadata) {
 }

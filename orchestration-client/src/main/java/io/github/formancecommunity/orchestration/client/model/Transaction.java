@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -21,13 +23,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Transaction(
-        OffsetDateTime timestamp,
-        List<Posting> postings,
-        String reference,
-        Map<String, String> metadata,
-        BigInteger id,
-        BigInteger txid,
-        Boolean reverted) {
+        @Nullable OffsetDateTime timestamp,
+        @Nullable List<Posting> postings,
+        @Nullable String reference,
+        @Nullable Map<String, String> metadata,
+        @Nullable BigInteger id,
+        @Nullable BigInteger txid,
+        @Nullable Boolean reverted) {
 
     public Transaction {
         postings = postings == null ? null : List.copyOf(postings);

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -26,9 +28,9 @@ public record TransferType(String value) implements OpenEnum {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Returns the constant for a known value, or a new instance holding an unknown one. */
+    /** Returns the constant for a known value, a new instance holding an unknown one, {@code null} for {@code null}. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static TransferType of(String value) {
+    public static @Nullable TransferType of(@Nullable String value) {
         return VALUES.of(value);
     }
 

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
@@ -20,6 +22,6 @@ import tools.jackson.databind.JsonNode;
  * @param createdAt  when it was created
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Trigger(String id, String event, String workflowID, String version, String filter, JsonNode vars,
-        String name, @RfcTime OffsetDateTime createdAt) {
+public record Trigger(String id, String event, String workflowID, @Nullable String version, @Nullable String filter,
+        @Nullable JsonNode vars, @Nullable String name, @RfcTime OffsetDateTime createdAt) {
 }

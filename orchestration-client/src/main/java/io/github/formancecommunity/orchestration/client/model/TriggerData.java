@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -20,8 +22,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param name       a name
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TriggerData(String event, String workflowID, String version, String filter,
-        Map<String, String> vars, String name) {
+public record TriggerData(String event, String workflowID, @Nullable String version, @Nullable String filter,
+        @Nullable Map<String, String> vars, @Nullable String name) {
 
     public TriggerData {
         vars = vars == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(vars));

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
@@ -18,5 +20,5 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriggerOccurrence(String triggerID, @RfcTime OffsetDateTime date, JsonNode event,
-        String workflowInstanceID, WorkflowInstance workflowInstance, String error) {
+        @Nullable String workflowInstanceID, @Nullable WorkflowInstance workflowInstance, @Nullable String error) {
 }

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import tools.jackson.databind.JsonNode;
@@ -14,5 +16,5 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param raw  the whole subject object
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
-public record UnknownSubject(String type, @JsonValue JsonNode raw) implements Subject {
+public record UnknownSubject(@Nullable String type, @JsonValue JsonNode raw) implements Subject {
 }

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -18,14 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param metadata the metadata to add
  * @param ledger   the ledger
  */
-public record UpdateAccount(String id, Map<String, String> metadata, String ledger) {
+public record UpdateAccount(@Nullable String id, @Nullable Map<String, String> metadata, @Nullable String ledger) {
 
     public UpdateAccount {
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static UpdateAccount fromJson(JsonNode node) {
+    static @Nullable UpdateAccount fromJson(@Nullable JsonNode node) {
         JsonNode object = StageJson.object(node, "account");
         return object == null ? null : new UpdateAccount(StageJson.string(object, "id"),
                 StageJson.strings(object, "metadata"), StageJson.string(object, "ledger"));

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.math.BigInteger;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,5 +14,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param balance {@code input - output}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Volume(BigInteger input, BigInteger output, BigInteger balance) {
+public record Volume(@Nullable BigInteger input, @Nullable BigInteger output, @Nullable BigInteger balance) {
 }

@@ -3,6 +3,8 @@ package io.github.formancecommunity.orchestration.client.model;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -15,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param ledger    the ledger holding the wallet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Wallet(String id, Map<String, String> metadata, String name, OffsetDateTime createdAt, String ledger) {
+public record Wallet(@Nullable String id, @Nullable Map<String, String> metadata, @Nullable String name,
+        @Nullable OffsetDateTime createdAt, @Nullable String ledger) {
 
     public Wallet {
         metadata = metadata == null ? null : Map.copyOf(metadata);

@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -15,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param data     the wallets of this page
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WalletCursor(Long pageSize, Boolean hasMore, String previous, String next, List<Wallet> data) {
+public record WalletCursor(@Nullable Long pageSize, @Nullable Boolean hasMore, @Nullable String previous,
+        @Nullable String next, @Nullable List<Wallet> data) {
 
     public WalletCursor {
         data = data == null ? null : List.copyOf(data);

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.ValueDeserializer;
@@ -14,13 +16,14 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonDeserialize(using = ValueDeserializer.None.class)
-public record WalletSubject(String type, String identifier, String balance) implements Subject {
+public record WalletSubject(@Nullable String type, @Nullable String identifier,
+        @Nullable String balance) implements Subject {
 
     /** The discriminator value of this subject. */
     public static final String TYPE = "WALLET";
 
     /** A {@code WALLET} subject for the given wallet and balance ({@code null} for the default balance). */
-    public static WalletSubject of(String identifier, String balance) {
+    public static WalletSubject of(String identifier, @Nullable String balance) {
         return new WalletSubject(TYPE, identifier, balance);
     }
 }

@@ -3,6 +3,8 @@ package io.github.formancecommunity.orchestration.client.model;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -17,12 +19,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WalletWithBalances(
-        String id,
-        Map<String, String> metadata,
-        String name,
-        OffsetDateTime createdAt,
-        WalletBalances balances,
-        String ledger) {
+        @Nullable String id,
+        @Nullable Map<String, String> metadata,
+        @Nullable String name,
+        @Nullable OffsetDateTime createdAt,
+        @Nullable WalletBalances balances,
+        @Nullable String ledger) {
 
     public WalletWithBalances {
         metadata = metadata == null ? null : Map.copyOf(metadata);

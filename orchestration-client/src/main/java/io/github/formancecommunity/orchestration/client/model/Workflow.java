@@ -2,6 +2,8 @@ package io.github.formancecommunity.orchestration.client.model;
 
 import java.time.OffsetDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -16,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Workflow(String id, WorkflowConfig config, @RfcTime OffsetDateTime createdAt,
-        @RfcTime OffsetDateTime updatedAt, @RfcTime OffsetDateTime deletedAt) {
+        @RfcTime OffsetDateTime updatedAt, @RfcTime @Nullable OffsetDateTime deletedAt) {
 
     /** Whether the server reports the workflow as deleted. */
     @JsonIgnore

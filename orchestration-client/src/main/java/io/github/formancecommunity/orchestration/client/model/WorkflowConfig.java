@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -16,14 +18,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *               {@code "stages": null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WorkflowConfig(String name, List<WorkflowStage> stages) {
+public record WorkflowConfig(@Nullable String name, List<WorkflowStage> stages) {
 
     public WorkflowConfig {
         stages = stages == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(stages));
     }
 
     /** A config with the given name and stages. */
-    public static WorkflowConfig of(String name, WorkflowStage... stages) {
+    public static WorkflowConfig of(@Nullable String name, WorkflowStage... stages) {
         return new WorkflowConfig(name, Arrays.asList(stages));
     }
 }

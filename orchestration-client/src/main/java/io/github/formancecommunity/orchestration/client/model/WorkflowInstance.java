@@ -3,6 +3,8 @@ package io.github.formancecommunity.orchestration.client.model;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,10 +23,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param error        the failure of the run, {@code null} when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WorkflowInstance(String workflowID, Workflow workflow, String id,
+public record WorkflowInstance(String workflowID, @Nullable Workflow workflow, String id,
         @RfcTime OffsetDateTime createdAt, @RfcTime OffsetDateTime updatedAt, boolean terminated,
-        @RfcTime OffsetDateTime terminatedAt,
-        @JsonProperty("status") List<StageStatus> status, String error) {
+        @RfcTime @Nullable OffsetDateTime terminatedAt,
+        @JsonProperty("status") List<StageStatus> status, @Nullable String error) {
 
     public WorkflowInstance {
         status = status == null ? List.of() : List.copyOf(status);

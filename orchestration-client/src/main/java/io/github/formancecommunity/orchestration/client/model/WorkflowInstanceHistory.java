@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
@@ -24,8 +26,8 @@ import tools.jackson.databind.JsonNode;
  * @param terminatedAt when it ended
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WorkflowInstanceHistory(String name, JsonNode input, String error, boolean terminated,
-        @RfcTime OffsetDateTime startedAt, @RfcTime OffsetDateTime terminatedAt) {
+public record WorkflowInstanceHistory(String name, JsonNode input, @Nullable String error, boolean terminated,
+        @RfcTime OffsetDateTime startedAt, @RfcTime @Nullable OffsetDateTime terminatedAt) {
 
     /** The input of a {@code RunSend} entry. */
     public Optional<StageSend> sendInput() {
@@ -47,7 +49,7 @@ public record WorkflowInstanceHistory(String name, JsonNode input, String error,
         return typed("RunUpdate", StageUpdate::fromJson);
     }
 
-    private <T> Optional<T> typed(String expectedName, Function<JsonNode, T> reader) {
+    private <T> Optional<T> typed(String expectedName, Function<JsonNode, @Nullable T> reader) {
         return expectedName.equals(name) ? WorkflowStage.read(input, reader) : Optional.empty();
     }
 }

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -27,8 +29,8 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 public final class WorkflowInstanceHistoryStage {
 
     private final Wire wire;
-    private final WorkflowInstanceHistoryStageInput typedInput;
-    private final WorkflowInstanceHistoryStageOutput typedOutput;
+    private final @Nullable WorkflowInstanceHistoryStageInput typedInput;
+    private final @Nullable WorkflowInstanceHistoryStageOutput typedOutput;
 
     /**
      * An activity entry without typed views.
@@ -44,15 +46,15 @@ public final class WorkflowInstanceHistoryStage {
      * @param attempt       the attempt number
      * @param nextExecution when the next attempt runs
      */
-    public WorkflowInstanceHistoryStage(String name, JsonNode input, JsonNode output, String error,
-            boolean terminated, OffsetDateTime startedAt, OffsetDateTime terminatedAt, String lastFailure,
-            Integer attempt, OffsetDateTime nextExecution) {
+    public WorkflowInstanceHistoryStage(String name, JsonNode input, @Nullable JsonNode output, @Nullable String error,
+            boolean terminated, OffsetDateTime startedAt, @Nullable OffsetDateTime terminatedAt,
+            @Nullable String lastFailure, @Nullable Integer attempt, @Nullable OffsetDateTime nextExecution) {
         this(new Wire(name, input, output, error, terminated, startedAt, terminatedAt, lastFailure,
                 attempt == null ? null : BigInteger.valueOf(attempt), nextExecution), null, null);
     }
 
-    private WorkflowInstanceHistoryStage(Wire wire, WorkflowInstanceHistoryStageInput typedInput,
-            WorkflowInstanceHistoryStageOutput typedOutput) {
+    private WorkflowInstanceHistoryStage(Wire wire, @Nullable WorkflowInstanceHistoryStageInput typedInput,
+            @Nullable WorkflowInstanceHistoryStageOutput typedOutput) {
         this.wire = wire;
         this.typedInput = typedInput;
         this.typedOutput = typedOutput;
@@ -69,12 +71,12 @@ public final class WorkflowInstanceHistoryStage {
     }
 
     /** The activity output, raw; {@code null} until it has one. */
-    public JsonNode output() {
+    public @Nullable JsonNode output() {
         return wire.output();
     }
 
     /** The failure, {@code null} when none. */
-    public String error() {
+    public @Nullable String error() {
         return wire.error();
     }
 
@@ -89,17 +91,17 @@ public final class WorkflowInstanceHistoryStage {
     }
 
     /** When it ended. */
-    public OffsetDateTime terminatedAt() {
+    public @Nullable OffsetDateTime terminatedAt() {
         return wire.terminatedAt();
     }
 
     /** The last failure of a retried attempt. */
-    public String lastFailure() {
+    public @Nullable String lastFailure() {
         return wire.lastFailure();
     }
 
     /** The attempt number, clamped to the {@code int} range; {@code null} when absent. */
-    public Integer attempt() {
+    public @Nullable Integer attempt() {
         BigInteger attempt = wire.attempt();
         if (attempt == null) {
             return null;
@@ -109,12 +111,12 @@ public final class WorkflowInstanceHistoryStage {
     }
 
     /** The attempt number as sent; {@code null} when absent. */
-    public BigInteger attemptNumber() {
+    public @Nullable BigInteger attemptNumber() {
         return wire.attempt();
     }
 
     /** When the next attempt runs. */
-    public OffsetDateTime nextExecution() {
+    public @Nullable OffsetDateTime nextExecution() {
         return wire.nextExecution();
     }
 
@@ -134,7 +136,7 @@ public final class WorkflowInstanceHistoryStage {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof WorkflowInstanceHistoryStage that && wire.equals(that.wire);
     }
 
@@ -157,16 +159,19 @@ public final class WorkflowInstanceHistoryStage {
 
     /** The fields as they are on the wire. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Wire(String name, JsonNode input, JsonNode output, String error, boolean terminated,
-            @RfcTime OffsetDateTime startedAt, @RfcTime OffsetDateTime terminatedAt, String lastFailure,
-            BigInteger attempt, @RfcTime OffsetDateTime nextExecution) {
+    record Wire(String name, JsonNode input, @Nullable JsonNode output, @Nullable String error, boolean terminated,
+            @RfcTime OffsetDateTime startedAt, @RfcTime @Nullable OffsetDateTime terminatedAt,
+            @Nullable String lastFailure, @Nullable BigInteger attempt,
+            @RfcTime @Nullable OffsetDateTime nextExecution) {
     }
 
     /** The wire fields as read, with the activity input and output read both raw and typed. */
-    record Read(String name, @JsonDeserialize(using = ActivityJson.InputDeserializer.class) ActivityJson input,
-            @JsonDeserialize(using = ActivityJson.OutputDeserializer.class) ActivityJson output, String error,
-            boolean terminated, @RfcTime OffsetDateTime startedAt, @RfcTime OffsetDateTime terminatedAt,
-            String lastFailure, BigInteger attempt, @RfcTime OffsetDateTime nextExecution) {
+    record Read(String name,
+            @JsonDeserialize(using = ActivityJson.InputDeserializer.class) @Nullable ActivityJson input,
+            @JsonDeserialize(using = ActivityJson.OutputDeserializer.class) @Nullable ActivityJson output,
+            @Nullable String error, boolean terminated, @RfcTime OffsetDateTime startedAt,
+            @RfcTime @Nullable OffsetDateTime terminatedAt, @Nullable String lastFailure, @Nullable BigInteger attempt,
+            @RfcTime @Nullable OffsetDateTime nextExecution) {
 
         Wire plain() {
             return new Wire(name, input == null ? null : input.raw(), output == null ? null : output.raw(), error,

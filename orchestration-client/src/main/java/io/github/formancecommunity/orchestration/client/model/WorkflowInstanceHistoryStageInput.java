@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -23,17 +25,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkflowInstanceHistoryStageInput(
-        @JsonProperty("GetAccount") ActivityGetAccount getAccount,
-        @JsonProperty("AddAccountMetadata") ActivityAddAccountMetadata addAccountMetadata,
-        @JsonProperty("CreateTransaction") ActivityCreateTransaction createTransaction,
-        @JsonProperty("RevertTransaction") ActivityRevertTransaction revertTransaction,
-        @JsonProperty("StripeTransfer") StripeTransferRequest stripeTransfer,
-        @JsonProperty("CreateTransferInitiation") CreateTransferInitiationRequest createTransferInitiation,
-        @JsonProperty("GetPayment") ActivityGetPayment getPayment,
-        @JsonProperty("ConfirmHold") ActivityConfirmHold confirmHold,
-        @JsonProperty("CreditWallet") ActivityCreditWallet creditWallet,
-        @JsonProperty("DebitWallet") ActivityDebitWallet debitWallet,
-        @JsonProperty("GetWallet") ActivityGetWallet getWallet,
-        @JsonProperty("VoidHold") ActivityVoidHold voidHold,
-        @JsonProperty("ListWallets") ActivityListWallets listWallets) {
+        @JsonProperty("GetAccount") @Nullable ActivityGetAccount getAccount,
+        @JsonProperty("AddAccountMetadata") @Nullable ActivityAddAccountMetadata addAccountMetadata,
+        @JsonProperty("CreateTransaction") @Nullable ActivityCreateTransaction createTransaction,
+        @JsonProperty("RevertTransaction") @Nullable ActivityRevertTransaction revertTransaction,
+        @JsonProperty("StripeTransfer") @Nullable StripeTransferRequest stripeTransfer,
+        @JsonProperty("CreateTransferInitiation") @Nullable CreateTransferInitiationRequest createTransferInitiation,
+        @JsonProperty("GetPayment") @Nullable ActivityGetPayment getPayment,
+        @JsonProperty("ConfirmHold") @Nullable ActivityConfirmHold confirmHold,
+        @JsonProperty("CreditWallet") @Nullable ActivityCreditWallet creditWallet,
+        @JsonProperty("DebitWallet") @Nullable ActivityDebitWallet debitWallet,
+        @JsonProperty("GetWallet") @Nullable ActivityGetWallet getWallet,
+        @JsonProperty("VoidHold") @Nullable ActivityVoidHold voidHold,
+        @JsonProperty("ListWallets") @Nullable ActivityListWallets listWallets) {
 }

@@ -1,5 +1,7 @@
 package io.github.formancecommunity.orchestration.client.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -18,11 +20,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkflowInstanceHistoryStageOutput(
-        @JsonProperty("GetAccount") AccountResponse getAccount,
-        @JsonProperty("CreateTransaction") CreateTransactionResponse createTransaction,
-        @JsonProperty("RevertTransaction") CreateTransactionResponse revertTransaction,
-        @JsonProperty("GetPayment") PaymentResponse getPayment,
-        @JsonProperty("DebitWallet") DebitWalletResponse debitWallet,
-        @JsonProperty("GetWallet") GetWalletResponse getWallet,
-        @JsonProperty("ListWallets") ListWalletsResponse listWallets) {
+        @JsonProperty("GetAccount") @Nullable AccountResponse getAccount,
+        @JsonProperty("CreateTransaction") @Nullable CreateTransactionResponse createTransaction,
+        @JsonProperty("RevertTransaction") @Nullable CreateTransactionResponse revertTransaction,
+        @JsonProperty("GetPayment") @Nullable PaymentResponse getPayment,
+        @JsonProperty("DebitWallet") @Nullable DebitWalletResponse debitWallet,
+        @JsonProperty("GetWallet") @Nullable GetWalletResponse getWallet,
+        @JsonProperty("ListWallets") @Nullable ListWalletsResponse listWallets) {
 }

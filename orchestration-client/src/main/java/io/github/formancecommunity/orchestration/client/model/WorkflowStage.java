@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -28,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param type the stage type, the key of the single-key object; {@code null} for an unrecognised stage
  * @param spec the stage's spec as raw JSON; the whole element for an unrecognised stage
  */
-public record WorkflowStage(String type, JsonNode spec) {
+public record WorkflowStage(@Nullable String type, JsonNode spec) {
 
     /** Type key of a send stage. */
     public static final String SEND = "send";
@@ -47,7 +49,7 @@ public record WorkflowStage(String type, JsonNode spec) {
      * A stage of any type from raw JSON, the escape hatch for new stage types. The type must not be blank
      * (the server knows no such stage); a stage read from a response may have any key.
      */
-    public static WorkflowStage of(String type, JsonNode spec) {
+    public static WorkflowStage of(String type, @Nullable JsonNode spec) {
         Objects.requireNonNull(type, "type");
         if (type.isBlank()) {
             throw new IllegalArgumentException("stage type must not be blank");
@@ -111,7 +113,7 @@ public record WorkflowStage(String type, JsonNode spec) {
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    static WorkflowStage fromJson(JsonNode node) {
+    static WorkflowStage fromJson(@Nullable JsonNode node) {
         if (node != null && node.isObject() && node.size() == 1) {
             String key = node.propertyNames().iterator().next();
             return new WorkflowStage(key, node.get(key));
@@ -129,12 +131,12 @@ public record WorkflowStage(String type, JsonNode spec) {
         return node;
     }
 
-    private <T> Optional<T> typed(String expected, Function<JsonNode, T> reader) {
+    private <T> Optional<T> typed(String expected, Function<JsonNode, @Nullable T> reader) {
         return expected.equals(type) ? read(spec, reader) : Optional.empty();
     }
 
     /** Reads a stage record, empty when the JSON does not fit it. */
-    static <T> Optional<T> read(JsonNode json, Function<JsonNode, T> reader) {
+    static <T> Optional<T> read(@Nullable JsonNode json, Function<JsonNode, @Nullable T> reader) {
         if (json == null || json.isNull()) {
             return Optional.empty();
         }

@@ -4,6 +4,8 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The TLS set-up of an embedded Orchestration server that serves HTTPS: a {@link TestCertificateAuthority}, the
  * server's certificate from it (valid for {@code 127.0.0.1} and {@code localhost}) and, when the server requires
@@ -29,10 +31,10 @@ public final class EmbeddedTls {
 
     private final TestCertificateAuthority authority;
     private final TestKeyMaterial serverKeyMaterial;
-    private final TestKeyMaterial clientKeyMaterial;
+    private final @Nullable TestKeyMaterial clientKeyMaterial;
 
     private EmbeddedTls(TestCertificateAuthority authority, TestKeyMaterial serverKeyMaterial,
-            TestKeyMaterial clientKeyMaterial) {
+            @Nullable TestKeyMaterial clientKeyMaterial) {
         this.authority = authority;
         this.serverKeyMaterial = serverKeyMaterial;
         this.clientKeyMaterial = clientKeyMaterial;
@@ -80,7 +82,7 @@ public final class EmbeddedTls {
     }
 
     /** The client certificate for mutual TLS, or {@code null} when the server does not require one. */
-    public TestKeyMaterial clientKeyMaterial() {
+    public @Nullable TestKeyMaterial clientKeyMaterial() {
         return clientKeyMaterial;
     }
 

@@ -26,6 +26,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A certificate authority created in memory for tests: it issues server certificates (with the host names and IP
  * addresses they are valid for) and client certificates for mutual TLS, and hands out its own certificate as trust
@@ -140,7 +142,7 @@ public final class TestCertificateAuthority {
      *
      * @param keyMaterial the client's key material, or {@code null}
      */
-    public SSLContext clientSslContext(TestKeyMaterial keyMaterial) {
+    public SSLContext clientSslContext(@Nullable TestKeyMaterial keyMaterial) {
         return sslContext(keyMaterial);
     }
 
@@ -154,7 +156,7 @@ public final class TestCertificateAuthority {
         return sslContext(Objects.requireNonNull(keyMaterial, "keyMaterial"));
     }
 
-    private SSLContext sslContext(TestKeyMaterial keyMaterial) {
+    private SSLContext sslContext(@Nullable TestKeyMaterial keyMaterial) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trustStore());
