@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,7 @@ class NativeImageMetadataTest {
     @Test
     void theShippedMetadataIsWhatTheRuntimeHintsRegister(@TempDir Path generated) throws IOException {
         RuntimeHints hints = new RuntimeHints();
-        new OrchestrationClientRuntimeHints().registerHints(hints, getClass().getClassLoader());
+        new OrchestrationClientRuntimeHints().registerHints(hints, withoutTestClasses(getClass().getClassLoader()));
         new FileNativeConfigurationWriter(generated, GROUP, ARTIFACT).write(hints);
         Path expected = generated.resolve(LOCATION);
 
@@ -69,14 +74,38 @@ class NativeImageMetadataTest {
                 type.path("proxy").forEach(proxy -> proxies.add(proxy.stringValue()));
             }
         }
+        Set<String> modelTypes = new HashSet<>();
         for (Class<?> type : ModelPackage.modelTypes()) {
             assertThat(reflected).as("%s in %s", type.getName(), LOCATION).contains(type.getName());
+            modelTypes.add(type.getName());
         }
+        assertThat(reflected).as("model types of %s that are not in the client's main classes", LOCATION)
+                .filteredOn(name -> name.startsWith(OrchestrationClientRuntimeHints.MODEL_PACKAGE + "."))
+                .isSubsetOf(modelTypes);
         assertThat(reflected).contains(Workflow.class.getName(), DataEnvelope.class.getName());
         assertThat(proxies).contains(OrchestrationV1Api.class.getName());
         Set<String> resources = new HashSet<>();
         shipped.path("resources").forEach(resource -> resources.add(resource.path("glob").stringValue()));
         assertThat(resources).containsAll(OrchestrationClientRuntimeHints.RESOURCES);
+    }
+
+    /**
+     * The test class path as an application's class path would be: without this module's test classes, which share
+     * the model package and must not be named in the shipped metadata.
+     */
+    private static ClassLoader withoutTestClasses(ClassLoader testClassPath) {
+        return new ClassLoader(testClassPath) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                List<URL> urls = new ArrayList<>();
+                for (URL url : Collections.list(super.getResources(name))) {
+                    if (!url.getPath().contains("/test-classes/")) {
+                        urls.add(url);
+                    }
+                }
+                return Collections.enumeration(urls);
+            }
+        };
     }
 
     private JsonNode shipped() throws IOException {
