@@ -28,6 +28,12 @@ final class RequestBodies {
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private static final JsonMapper SINGLE_VALUE_MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     private RequestBodies() {
     }
 
@@ -59,5 +65,17 @@ final class RequestBodies {
         catch (JacksonException ex) {
             throw ApiException.validation("invalid JSON body: " + ex.getOriginalMessage());
         }
+    }
+
+    /** Go's {@code json.Unmarshal}: one JSON value and nothing but white space after it; throws when it is not. */
+    static JsonNode readSingleJson(byte[] json) {
+        JsonNode first = readJson(json);
+        try {
+            SINGLE_VALUE_MAPPER.readTree(json);
+        }
+        catch (JacksonException ex) {
+            throw ApiException.validation("invalid character after top-level value");
+        }
+        return first;
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,22 +41,28 @@ class ConformanceTest {
 
     private EmbeddedOrchestrationServer server;
     private EmbeddedOrchestrationServer secured;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:20:30.123456789Z"));
+    private EmbeddedOrchestrationServer timed;
 
     @BeforeAll
     void start() {
         server = EmbeddedOrchestrationServer.builder().maxDelay(Duration.ZERO).start();
         secured = EmbeddedOrchestrationServer.builder().client("conformance", "secret").start();
+        timed = EmbeddedOrchestrationServer.builder().clock(clock).maxDelay(Duration.ZERO).start();
     }
 
     @AfterAll
     void stop() {
         server.close();
         secured.close();
+        timed.close();
     }
 
     @BeforeEach
     void clean() {
         server.reset();
+        timed.reset();
+        clock.set(Instant.parse("2026-05-04T10:20:30.123456789Z"));
     }
 
     /** One audited behaviour. */
@@ -77,7 +84,8 @@ class ConformanceTest {
     }
 
     static Stream<Case> cases() {
-        return Stream.of(routing(), workflows(), runs(), instances(), shapes(), triggers(), events(), expressions(),
+        return Stream.of(routing(), routes(), pagination(), numbersAndTimes(), workflows(), resolution(),
+                        instanceOperations(), runVariables(), triggerOperations(), runs(), instances(), shapes(), triggers(), events(), expressions(),
                         limits())
                 .flatMap(List::stream);
     }
@@ -139,8 +147,109 @@ class ConformanceTest {
                 c("net/http server.go readRequest: an invalid escape in the path is 400 before any handler",
                         f -> assertThat(f.rawStatusLine("GET " + f.server.pathPrefix() + "/instances/%zz"))
                                 .startsWith("HTTP/1.1 400")),
+                c("api/router.go + go-libs health: _healthcheck answers the default check", f -> {
+                    HttpResponse<String> health = f.get("/_healthcheck");
+                    assertThat(health.statusCode()).isEqualTo(200);
+                    assertThat(health.body()).isEqualTo("{\"default\":\"OK\"}\n");
+                    assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json");
+                }),
+                c("api/router.go: _healthcheck is outside the auth group",
+                        f -> assertThat(f.securedGet("/_healthcheck").statusCode()).isEqualTo(200)),
+                c("chi mux.go methodNotAllowedHandler: _healthcheck has GET only", f -> {
+                    HttpResponse<String> post = f.send("POST", "/_healthcheck", "{}");
+                    assertThat(post.statusCode()).isEqualTo(405);
+                    assertThat(post.headers().allValues("Allow")).containsExactly("GET");
+                }),
+                c("chi tree: a trailing slash after a static leaf route is 404 (_info/)",
+                        f -> expectText(f.get("/_info/"), 404, "404 page not found\n")),
+                c("chi tree: a trailing slash after history is 404", f -> expectText(
+                        f.get("/instances/x/history/"), 404, "404 page not found\n")),
+                c("chi tree: a trailing slash after occurrences is 404", f -> expectText(
+                        f.get("/triggers/x/occurrences/"), 404, "404 page not found\n")),
+                c("chi Route \"/{workflowId}\" Get(\"/\"): a trailing slash after the id routes", f -> {
+                    String id = f.createWorkflow("{}");
+                    assertThat(RawHttp.json(f.get("/workflows/" + id + "/")).at("/data/id").asString()).isEqualTo(id);
+                }),
+                c("chi Route \"/instances\" Post(\"/\"): runWorkflow with a trailing slash", f -> assertThat(f.post(
+                        "/workflows/" + f.createWorkflow("{}") + "/instances/", "{}").statusCode()).isEqualTo(201)),
                 c("net/url ParseQuery: a pair holding ';' is dropped (pageSize=abc;x ignored)",
                         f -> assertThat(f.get("/triggers?pageSize=abc;x").statusCode()).isEqualTo(200)));
+    }
+
+    private static List<Case> numbersAndTimes() {
+        return List.of(
+                c("encoding/json floatEncoder: config.stages numbers in Go's notation", f -> {
+                    HttpResponse<String> created = f.post("/workflows", "{\"stages\":[{\"noop\":{\"a\":1e-7,"
+                            + "\"b\":123456789012345678901234567890,\"c\":0.000001,\"d\":1e21,\"e\":1.5,"
+                            + "\"f\":100.0,\"g\":-2.5e-10,\"h\":123456789012345678000,\"i\":0.1}}]}");
+                    assertThat(created.body()).contains("{\"a\":1e-7,\"b\":1.2345678901234568e+29,\"c\":0.000001,"
+                            + "\"d\":1e+21,\"e\":1.5,\"f\":100,\"g\":-2.5e-10,\"h\":123456789012345680000,"
+                            + "\"i\":0.1}");
+                    String id = RawHttp.json(created).at("/data/id").asString();
+                    assertThat(f.get("/workflows/" + id).body()).contains("\"a\":1e-7,\"b\":1.2345678901234568e+29");
+                }),
+                c("workflow.go New: createWorkflow answers the in-memory time, with nanoseconds", f -> {
+                    HttpResponse<String> created = f.timedPost("/workflows", "{}");
+                    assertThat(RawHttp.json(created).at("/data/createdAt").asString())
+                            .isEqualTo("2026-05-04T10:20:30.123456789Z");
+                    assertThat(RawHttp.json(created).at("/data/updatedAt").asString())
+                            .isEqualTo("2026-05-04T10:20:30.123456789Z");
+                }),
+                c("workflow.go via Postgres: getWorkflow reads microseconds back", f -> {
+                    String id = RawHttp.json(f.timedPost("/workflows", "{}")).at("/data/id").asString();
+                    assertThat(RawHttp.json(f.timedGet("/workflows/" + id)).at("/data/createdAt").asString())
+                            .isEqualTo("2026-05-04T10:20:30.123456Z");
+                }),
+                c("time.RFC3339Nano: trailing zeros of the fraction are trimmed", f -> {
+                    f.clock.set(Instant.parse("2026-05-04T10:20:30.120Z"));
+                    assertThat(RawHttp.json(f.timedPost("/workflows", "{}")).at("/data/createdAt").asString())
+                            .isEqualTo("2026-05-04T10:20:30.12Z");
+                }),
+                c("time.RFC3339Nano: a whole second has no fraction", f -> {
+                    f.clock.set(Instant.parse("2026-05-04T10:20:30Z"));
+                    assertThat(RawHttp.json(f.timedPost("/workflows", "{}")).at("/data/createdAt").asString())
+                            .isEqualTo("2026-05-04T10:20:30Z");
+                }),
+                c("instance.go NewInstance: runWorkflow answers nanoseconds, getInstance microseconds", f -> {
+                    String workflow = RawHttp.json(f.timedPost("/workflows", "{\"stages\":[{\"wait_event\":"
+                            + "{\"event\":\"go\"}}]}")).at("/data/id").asString();
+                    JsonNode run = RawHttp.json(f.timedPost("/workflows/" + workflow + "/instances", "{}"));
+                    assertThat(run.at("/data/createdAt").asString()).isEqualTo("2026-05-04T10:20:30.123456789Z");
+                    String instance = run.at("/data/id").asString();
+                    JsonNode read = RawHttp.json(f.timedGet("/instances/" + instance));
+                    assertThat(read.at("/data/createdAt").asString()).isEqualTo("2026-05-04T10:20:30.123456Z");
+                    assertThat(read.at("/data/status/0/startedAt").asString()).isEqualTo("2026-05-04T10:20:30.123456Z");
+                }),
+                c("manager.go GetHistory: Temporal event times keep nanoseconds", f -> {
+                    String workflow = RawHttp.json(f.timedPost("/workflows", "{\"stages\":[{\"wait_event\":"
+                            + "{\"event\":\"go\"}}]}")).at("/data/id").asString();
+                    String instance = RawHttp.json(f.timedPost("/workflows/" + workflow + "/instances", "{}"))
+                            .at("/data/id").asString();
+                    assertThat(RawHttp.json(f.timedGet("/instances/" + instance + "/history")).at("/data/0/startedAt")
+                            .asString()).isEqualTo("2026-05-04T10:20:30.123456789Z");
+                }),
+                c("trigger.go NewTrigger: createdAt rounded to the microsecond, in UTC", f -> {
+                    f.clock.set(Instant.parse("2026-05-04T10:20:30.1234565Z"));
+                    String workflow = RawHttp.json(f.timedPost("/workflows", "{}")).at("/data/id").asString();
+                    JsonNode trigger = RawHttp.json(f.timedPost("/triggers", "{\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\"}"));
+                    assertThat(trigger.at("/data/createdAt").asString()).isEqualTo("2026-05-04T10:20:30.123457Z");
+                }),
+                c("go-libs time.ParseTime: until is rounded to the microsecond and written in UTC", f -> {
+                    String workflow = RawHttp.json(f.timedPost("/workflows", "{\"stages\":[{\"delay\":{\"until\":"
+                            + "\"2026-05-04T12:00:00.0000005+02:00\"}}]}")).at("/data/id").asString();
+                    String instance = RawHttp.json(f.timedPost("/workflows/" + workflow + "/instances", "{}"))
+                            .at("/data/id").asString();
+                    f.timed.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.timedGet("/instances/" + instance + "/history")).at("/data/0/input/until")
+                            .asString()).isEqualTo("2026-05-04T10:00:00.000001Z");
+                }),
+                c("time.Parse RFC3339: seconds are required", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"delay\":{\"until\":\"2026-05-04T12:00Z\"}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Until': expected date as rfc3339 format")),
+                c("time.Parse RFC3339: 'T' and 'Z' are upper-case", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"delay\":{\"until\":\"2026-05-04t12:00:00z\"}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Until': expected date as rfc3339 format")));
     }
 
     private static List<Case> workflows() {
@@ -552,6 +661,535 @@ class ConformanceTest {
                         f.get("/triggers/unknown/occurrences")).get("data")).isEmpty()));
     }
 
+    private static List<Case> routes() {
+        return List.of(
+                c("v1/router.go: runWorkflow's path has POST only", f -> {
+                    HttpResponse<String> get = f.get("/workflows/" + f.createWorkflow("{}") + "/instances");
+                    assertThat(get.statusCode()).isEqualTo(405);
+                    assertThat(get.headers().allValues("Allow")).containsExactly("POST");
+                }),
+                c("v1/router.go: /instances has GET only", f -> assertThat(f.send("DELETE", "/instances", null)
+                        .headers().allValues("Allow")).containsExactly("GET")),
+                c("v1/router.go: /instances/{id} has GET only", f -> {
+                    HttpResponse<String> post = f.send("POST", "/instances/x", "{}");
+                    assertThat(post.statusCode()).isEqualTo(405);
+                    assertThat(post.headers().allValues("Allow")).containsExactly("GET");
+                }),
+                c("v1/router.go: abort is PUT only", f -> {
+                    HttpResponse<String> get = f.get("/instances/x/abort");
+                    assertThat(get.statusCode()).isEqualTo(405);
+                    assertThat(get.headers().allValues("Allow")).containsExactly("PUT");
+                }),
+                c("v1/router.go: events is POST only", f -> assertThat(f.get("/instances/x/events").headers()
+                        .allValues("Allow")).containsExactly("POST")),
+                c("v1/router.go: history is GET only", f -> assertThat(f.send("POST", "/instances/x/history", "{}")
+                        .headers().allValues("Allow")).containsExactly("GET")),
+                c("v1/router.go: a trigger has GET and DELETE", f -> {
+                    HttpResponse<String> put = f.send("PUT", "/triggers/x", "{}");
+                    assertThat(put.statusCode()).isEqualTo(405);
+                    assertThat(put.headers().allValues("Allow")).containsExactlyInAnyOrder("GET", "DELETE");
+                    assertThat(put.body()).isEmpty();
+                }),
+                c("v1/router.go: a workflow has GET and DELETE", f -> assertThat(f.send("PUT", "/workflows/x", "{}")
+                        .headers().allValues("Allow")).containsExactlyInAnyOrder("GET", "DELETE")),
+                c("v1/router.go: occurrences is GET only", f -> assertThat(f.send("POST",
+                        "/triggers/x/occurrences", "{}").headers().allValues("Allow")).containsExactly("GET")),
+                c("v1/router.go: /triggers has GET and POST", f -> assertThat(f.send("DELETE", "/triggers", null)
+                        .headers().allValues("Allow")).containsExactlyInAnyOrder("GET", "POST")),
+                c("v1/router.go: a stage without /history is 404", f -> expectText(f.get("/instances/x/stages/0"),
+                        404, "404 page not found\n")),
+                c("v1/router.go: /instances/{id}/stages alone is 404", f -> expectText(
+                        f.get("/instances/x/stages"), 404, "404 page not found\n")),
+                c("api/router.go: the root path is the V1 router's 404", f -> expectText(f.get("/"), 404,
+                        "404 page not found\n")),
+                c("chi: HEAD is not GET; 405 with the path's methods", f -> {
+                    HttpResponse<String> head = RawHttp.send(HttpRequest.newBuilder(URI.create(f.server.url(
+                            "/workflows"))).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+                    assertThat(head.statusCode()).isEqualTo(405);
+                    assertThat(head.headers().allValues("Allow")).containsExactlyInAnyOrder("GET", "POST");
+                }),
+                c("v1/router.go auth.Middleware: abort without a token is 401",
+                        f -> assertThat(f.securedSend("PUT", "/instances/x/abort").statusCode()).isEqualTo(401)),
+                c("v1/router.go auth.Middleware: an unknown bearer token is 401", f -> assertThat(RawHttp.get(
+                        f.secured.url("/workflows"), "not-a-token").statusCode()).isEqualTo(401)),
+                c("v1/router.go auth.Middleware: a valid token reaches the handler", f -> assertThat(RawHttp.get(
+                        f.secured.url("/workflows"), f.secured.issueToken()).statusCode()).isEqualTo(200)),
+                c("v1/router.go: occurrences of a trigger id with an escaped space are decoded", f -> assertThat(
+                        RawHttp.json(f.get("/triggers/a%20b/occurrences")).get("data")).isEmpty()));
+    }
+
+    private static List<Case> pagination() {
+        return List.of(
+                c("go-libs bunpaginate GetPageSize: pageSize=0 is the default 15", f -> {
+                    f.seedTriggers(20);
+                    assertThat(RawHttp.json(f.get("/triggers?pageSize=0")).get("data")).hasSize(15);
+                }),
+                c("go-libs bunpaginate GetPageSize: an explicit page size", f -> {
+                    f.seedTriggers(5);
+                    assertThat(RawHttp.json(f.get("/triggers?pageSize=2")).get("data")).hasSize(2);
+                }),
+                c("go-libs bunpaginate GetPageSize: an empty pageSize is the default", f -> {
+                    f.seedTriggers(20);
+                    assertThat(RawHttp.json(f.get("/triggers?pageSize=")).get("data")).hasSize(15);
+                }),
+                c("go-libs bunpaginate ErrInvalidPageSize: the message", f -> expectError(
+                        f.get("/triggers?pageSize=abc"), 400, "VALIDATION", "invalid 'pageSize' query param")),
+                c("strconv.ParseUint: a negative pageSize is invalid", f -> expectError(
+                        f.get("/triggers?pageSize=-1"), 400, "VALIDATION", "invalid 'pageSize' query param")),
+                c("strconv.ParseUint: a sign is not accepted", f -> expectError(
+                        f.get("/triggers?pageSize=%2B5"), 400, "VALIDATION", "invalid 'pageSize' query param")),
+                c("strconv.ParseUint bitSize 32: 4294967296 is out of range", f -> expectError(
+                        f.get("/triggers?pageSize=4294967296"), 400, "VALIDATION", "invalid 'pageSize' query param")),
+                c("strconv.ParseUint bitSize 32: 4294967295 is clamped to 100", f -> {
+                    f.seedTriggers(16);
+                    assertThat(RawHttp.json(f.get("/triggers?pageSize=4294967295")).get("data")).hasSize(16);
+                }),
+                c("go-libs bunpaginate Extract: undecodable base64 is invalid 'cursor'", f -> expectError(
+                        f.get("/triggers?cursor=%25%25"), 400, "VALIDATION", "invalid 'cursor' query param")),
+                c("base64.RawURLEncoding: a padded cursor is invalid", f -> expectError(f.get("/triggers?cursor="
+                        + f.cursor("{\"offset\":0}") + "%3D%3D"), 400, "VALIDATION", "invalid 'cursor' query param")),
+                c("go-libs bunpaginate UnmarshalCursor: a cursor that is not an object is invalid", f -> expectError(
+                        f.get("/triggers?cursor=" + f.cursor("[1]")), 400, "VALIDATION",
+                        "invalid 'cursor' query param")),
+                c("go-libs bunpaginate UnmarshalCursor: a negative offset does not fit uint64", f -> expectError(
+                        f.get("/triggers?cursor=" + f.cursor("{\"offset\":-1}")), 400, "VALIDATION",
+                        "invalid 'cursor' query param")),
+                c("json.Unmarshal: a cursor with trailing data is invalid", f -> expectError(
+                        f.get("/triggers?cursor=" + f.cursor("{} {}")), 400, "VALIDATION",
+                        "invalid 'cursor' query param")),
+                c("go-libs bunpaginate Extract: a cursor wins over pageSize", f -> {
+                    f.seedTriggers(5);
+                    assertThat(RawHttp.json(f.get("/triggers?pageSize=abc&cursor=" + f.cursor(
+                            "{\"offset\":1,\"pageSize\":2}"))).get("data")).hasSize(2);
+                }),
+                c("go-libs bunpaginate Extract: an empty cursor is no cursor", f -> {
+                    f.seedTriggers(3);
+                    assertThat(RawHttp.json(f.get("/triggers?cursor=")).get("data")).hasSize(3);
+                }),
+                c("go-libs bunpaginate: a cursor page size above 100 is clamped", f -> {
+                    f.seedTriggers(110);
+                    assertThat(RawHttp.json(f.get("/triggers?cursor=" + f.cursor("{\"pageSize\":500}")))
+                            .get("data")).hasSize(100);
+                }),
+                c("triggers/manager.go ListTriggers: deleted triggers are not listed", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    String trigger = f.trigger("E", null, null);
+                    f.send("DELETE", "/triggers/" + trigger, null);
+                    f.server.seedTrigger(TriggerData.of("F", workflow));
+                    assertThat(RawHttp.json(f.get("/triggers")).get("data")).extracting(t -> t.get("event").asString())
+                            .containsExactly("F");
+                }),
+                c("handler_list_workflows.go: every live workflow, no page limit", f -> {
+                    IntStream.range(0, 20).forEach(i -> f.createWorkflow("{}"));
+                    assertThat(RawHttp.json(f.get("/workflows")).get("data")).hasSize(20);
+                }));
+    }
+
+    private static List<Case> instanceOperations() {
+        return List.of(
+                c("handler_list_instances.go QueryParamBool: running=1 is true", f -> {
+                    String waiting = f.startWaiting("go");
+                    f.server.awaitTermination(f.run("{}"), Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances?running=1")).get("data"))
+                            .extracting(item -> item.get("id").asString()).containsExactly(waiting);
+                }),
+                c("handler_list_instances.go QueryParamBool: running=TRUE is true", f -> {
+                    f.startWaiting("go");
+                    f.server.awaitTermination(f.run("{}"), Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances?running=TRUE")).get("data")).hasSize(1);
+                }),
+                c("handler_list_instances.go QueryParamBool: running=yes is false", f -> {
+                    f.startWaiting("go");
+                    f.server.awaitTermination(f.run("{}"), Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances?running=yes")).get("data")).hasSize(2);
+                }),
+                c("manager.go ListInstances: an unknown workflowID lists nothing", f -> {
+                    f.startWaiting("go");
+                    assertThat(RawHttp.json(f.get("/instances?workflowID=unknown")).get("data")).isEmpty();
+                }),
+                c("manager.go ListInstances: instances of a deleted workflow are left out", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"go\"}}]}");
+                    f.post("/workflows/" + workflow + "/instances", "{}");
+                    f.send("DELETE", "/workflows/" + workflow, null);
+                    assertThat(RawHttp.json(f.get("/instances")).get("data")).isEmpty();
+                }),
+                c("instance.go: a running instance has no error and no terminatedAt", f -> {
+                    JsonNode data = RawHttp.json(f.get("/instances/" + f.startWaiting("go"))).get("data");
+                    assertThat(data.has("error")).isFalse();
+                    assertThat(data.has("terminatedAt")).isFalse();
+                    assertThat(data.get("terminated").asBoolean()).isFalse();
+                }),
+                c("instance.go: an instance of a workflow without stages ends without status rows", f -> {
+                    String instance = f.run("{}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("terminated").asBoolean()).isTrue();
+                    assertThat(data.has("status")).isFalse();
+                }),
+                c("manager.go ReadInstanceHistory: no stage, empty history", f -> {
+                    String instance = f.run("{}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).get("data")).isEmpty();
+                }),
+                c("handler_read_stage_history.go strconv.ParseInt: +0 is stage 0", f -> assertThat(RawHttp.json(
+                        f.get("/instances/" + f.startWaiting("go") + "/stages/+0/history")).get("data")).isEmpty()),
+                c("chi on RawPath: %2B0 keeps its escape and does not parse (404, empty body)", f -> {
+                    HttpResponse<String> response = f.get("/instances/" + f.startWaiting("go") + "/stages/%2B0/history");
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    assertThat(response.body()).isEmpty();
+                }),
+                c("handler_read_stage_history.go strconv.ParseInt: 00 is stage 0", f -> assertThat(f.get(
+                        "/instances/" + f.startWaiting("go") + "/stages/00/history").statusCode()).isEqualTo(200)),
+                c("handler_read_stage_history.go: a negative stage parses and is not found", f -> expectError(
+                        f.get("/instances/" + f.startWaiting("go") + "/stages/-1/history"), 404, "NOT_FOUND",
+                        "Instance not found")),
+                c("handler_read_stage_history.go strconv.ParseInt: beyond int64 is 404 with an empty body", f -> {
+                    HttpResponse<String> response = f.get("/instances/x/stages/99999999999999999999/history");
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    assertThat(response.body()).isEmpty();
+                }),
+                c("handler_read_stage_history.go strconv.ParseInt: a space is 404 with an empty body", f -> {
+                    HttpResponse<String> response = f.get("/instances/x/stages/%201/history");
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    assertThat(response.body()).isEmpty();
+                }),
+                c("handler_read_stage_history.go: a stage past the last is NOT_FOUND", f -> expectError(
+                        f.get("/instances/" + f.startWaiting("go") + "/stages/5/history"), 404, "NOT_FOUND",
+                        "Instance not found")),
+                c("manager.go PostEvent: an instance without stage rows has no row to signal", f -> {
+                    String instance = f.run("{}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    expectError(f.post("/instances/" + instance + "/events", "{\"name\":\"go\"}"), 500, "INTERNAL",
+                            "retrieving workflow: sql: no rows in result set");
+                }),
+                c("handler_post_event.go: an empty body is 400 EOF", f -> expectError(
+                        f.post("/instances/x/events", ""), 400, "VALIDATION", "EOF")),
+                c("handler_post_event.go: a body that is not an object", f -> expectError(
+                        f.post("/instances/x/events", "[]"), 400, "VALIDATION",
+                        "json: cannot unmarshal array into Go value of type workflow.Event")),
+                c("handler_post_event.go: a truncated body is unexpected EOF", f -> expectError(
+                        f.post("/instances/x/events", "{\"name\""), 400, "VALIDATION", "unexpected EOF")),
+                c("handler_post_event.go encoding/json: NAME matches name", f -> {
+                    String instance = f.startWaiting("go");
+                    assertThat(f.post("/instances/" + instance + "/events", "{\"NAME\":\"go\"}").statusCode())
+                            .isEqualTo(204);
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(f.server.instance(instance).orElseThrow().terminated()).isTrue();
+                }),
+                c("handler_post_event.go: null decodes into an empty event, ignored", f -> {
+                    String instance = f.startWaiting("go");
+                    assertThat(f.post("/instances/" + instance + "/events", "null").statusCode()).isEqualTo(204);
+                    assertThat(f.server.instance(instance).orElseThrow().terminated()).isFalse();
+                }),
+                c("handler_post_event.go: the 204 has an empty body", f -> {
+                    HttpResponse<String> response = f.post("/instances/" + f.startWaiting("go") + "/events",
+                            "{\"name\":\"go\"}");
+                    assertThat(response.statusCode()).isEqualTo(204);
+                    assertThat(response.body()).isEmpty();
+                }),
+                c("wait_event/run.go: the event ends the stage and the next one starts", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"go\"}},"
+                            + "{\"wait_event\":{\"event\":\"again\"}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances", "{}"))
+                            .at("/data/id").asString();
+                    f.post("/instances/" + instance + "/events", "{\"name\":\"go\"}");
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("status")).hasSize(2);
+                    assertThat(data.at("/status/0").has("terminatedAt")).isTrue();
+                    assertThat(data.at("/status/1").has("terminatedAt")).isFalse();
+                }));
+    }
+
+    private static List<Case> runVariables() {
+        return List.of(
+                c("encoding/json map[string]string: a null variable is \"\"", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"x${a}y\"}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances", "{\"a\":null}"))
+                            .at("/data/id").asString();
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/event")
+                            .asString()).isEqualTo("xy");
+                }),
+                c("handler_run_workflow.go: a null body runs without variables",
+                        f -> assertThat(f.post("/workflows/" + f.createWorkflow("{}") + "/instances", "null")
+                                .statusCode()).isEqualTo(201)),
+                c("handler_run_workflow.go: an array body", f -> expectError(f.post("/workflows/"
+                        + f.createWorkflow("{}") + "/instances", "[]"), 400, "VALIDATION",
+                        "json: cannot unmarshal array into Go value of type map[string]string")),
+                c("handler_run_workflow.go: an object variable", f -> expectError(f.post("/workflows/"
+                        + f.createWorkflow("{}") + "/instances", "{\"a\":{}}"), 400, "VALIDATION",
+                        "json: cannot unmarshal object into Go value of type string")),
+                c("handler_run_workflow.go: a truncated body", f -> expectError(f.post("/workflows/"
+                        + f.createWorkflow("{}") + "/instances", "{\"a\":"), 400, "VALIDATION", "unexpected EOF")),
+                c("handler_run_workflow.go: r.ContentLength 0 reads no body",
+                        f -> assertThat(f.post("/workflows/" + f.createWorkflow("{}") + "/instances", "")
+                                .statusCode()).isEqualTo(201)),
+                c("schema/map.go interpolate: several variables in one field", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"${a}-${b}\"}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances",
+                            "{\"a\":\"1\",\"b\":\"2\"}")).at("/data/id").asString();
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/event")
+                            .asString()).isEqualTo("1-2");
+                }),
+                c("schema/map.go interpolate: ${} is not a placeholder", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"a${}b\"}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances", "{}"))
+                            .at("/data/id").asString();
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/event")
+                            .asString()).isEqualTo("a${}b");
+                }),
+                c("schema/map.go big.Int: an interpolated string amount", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":"
+                            + "\"world\"}},\"destination\":{\"account\":{\"id\":\"a\"}},\"amount\":{\"amount\":"
+                            + "\"${amt}\",\"asset\":\"USD\"}}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances",
+                            "{\"amt\":\"123456789012345678901234567890\"}")).at("/data/id").asString();
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/amount/amount")
+                            .bigIntegerValue()).isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+                }),
+                c("schema/map.go Bool: a string bool is case-insensitive", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":"
+                            + "\"a\",\"allowOverdraft\":\"TRUE\"}},\"destination\":{\"account\":{\"id\":\"b\"}},"
+                            + "\"amount\":{\"amount\":1,\"asset\":\"USD\"}}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances", "{}"))
+                            .at("/data/id").asString();
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history"))
+                            .at("/data/0/input/source/account/allowOverdraft").asBoolean()).isTrue();
+                }),
+                c("config.go Validate resolves without variables: a bool placeholder fails at creation", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\","
+                                + "\"allowOverdraft\":\"${o}\"}},\"destination\":{\"account\":{\"id\":\"b\"}},"
+                                + "\"amount\":{\"amount\":1,\"asset\":\"USD\"}}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Source': resolving field 'Account': resolving field 'AllowOverdraft':"
+                                + " unable to resolve field 'bool' to bool value")),
+                c("schema/map.go Duration: 1.5h is re-rendered 1h30m0s", f -> {
+                    String instance = f.run("{\"stages\":[{\"delay\":{\"duration\":\"1.5h\"}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/duration")
+                            .asString()).isEqualTo("1h30m0s");
+                }),
+                c("schema/map.go Duration: an interpolated duration", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"delay\":{\"duration\":\"${d}\"}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances",
+                            "{\"d\":\"90s\"}")).at("/data/id").asString();
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/duration")
+                            .asString()).isEqualTo("1m30s");
+                }));
+    }
+
+    private static List<Case> resolution() {
+        return List.of(
+                c("schema/map.go Duration: a number is not a duration", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"delay\":{\"duration\":5}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Duration': expected uint or interpolated string but was"
+                                + " float64")),
+                c("schema/map.go Bool: a number is not a bool", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\",\"allowOverdraft\":1}},"
+                                + "\"destination\":{\"account\":{\"id\":\"b\"}}}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Source': resolving field 'Account': resolving field"
+                                + " 'AllowOverdraft': expected uint or interpolated string but was float64")),
+                c("schema/map.go Map: metadata that is not an object", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},\"destination\":{\"account\":"
+                                + "{\"id\":\"b\"}},\"metadata\":\"x\"}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Metadata': expecting map, got type: string")),
+                c("schema/map.go Struct: a source that is not an object", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"send\":{\"source\":\"x\",\"destination\":{\"account\":{\"id\":\"b\"}}}}]}"),
+                        500, "INTERNAL", "creating workflow: resolving field 'Source': expected map but was string")),
+                c("schema/map.go big.Int: a bool amount", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},\"destination\":{\"account\":"
+                                + "{\"id\":\"b\"}},\"amount\":{\"amount\":true,\"asset\":\"USD\"}}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Amount': resolving field 'Amount': expected big int or"
+                                + " interpolated string but was bool")),
+                c("schema/map.go big.Int SetString base 10: a leading space", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},\"destination\":{\"account\":"
+                                + "{\"id\":\"b\"}},\"amount\":{\"amount\":\" 5\",\"asset\":\"USD\"}}}]}"), 500,
+                        "INTERNAL", "creating workflow: resolving field 'Amount': resolving field 'Amount': unable to"
+                                + " parse ' 5' as big int")),
+                c("schema/map.go big.Int SetString base 10: hexadecimal is refused", f -> expectError(
+                        f.post("/workflows", "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},"
+                                + "\"destination\":{\"account\":{\"id\":\"b\"}},\"amount\":{\"amount\":\"0x10\","
+                                + "\"asset\":\"USD\"}}}]}"), 500, "INTERNAL", "creating workflow: resolving field"
+                                + " 'Amount': resolving field 'Amount': unable to parse '0x10' as big int")),
+                c("schema/map.go time.Time: a number is not a date", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"delay\":{\"until\":5}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Until': expected string but was float64")),
+                c("schema/map.go String: a bool event", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"wait_event\":{\"event\":true}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Event': expected string but was bool")),
+                c("schema/map.go String: an object event", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"wait_event\":{\"event\":{}}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Event': expected string but was map[string]interface {}")),
+                c("schema/map.go String: an array event", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[{\"wait_event\":{\"event\":[]}}]}"), 500, "INTERNAL",
+                        "creating workflow: resolving field 'Event': expected string but was []interface {}")),
+                c("config.go: stages must be an array", f -> expectError(f.post("/workflows",
+                        "{\"stages\":{}}"), 400, "VALIDATION", "unmarshalling json body: json: cannot unmarshal object"
+                                + " into Go struct field Config.stages of type []workflow.RawStage")),
+                c("config.go: a stage must be an object", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[1]}"), 400, "VALIDATION", "unmarshalling json body: json: cannot unmarshal number"
+                                + " into Go struct field Config.stages of type workflow.RawStage")),
+                c("config.go: a null stage is an empty specification", f -> expectError(f.post("/workflows",
+                        "{\"stages\":[null]}"), 500, "INTERNAL", "creating workflow: empty specification")),
+                c("config.go: an empty stages array is kept as []", f -> assertThat(RawHttp.json(
+                        f.post("/workflows", "{\"stages\":[]}")).at("/data/config/stages")).isEmpty()),
+                c("config.go: stages null is null", f -> assertThat(RawHttp.json(f.post("/workflows",
+                        "{\"stages\":null}")).at("/data/config/stages").isNull()).isTrue()),
+                c("config.go: the name is echoed", f -> assertThat(RawHttp.json(f.post("/workflows",
+                        "{\"name\":\"payouts\"}")).at("/data/config/name").asString()).isEqualTo("payouts")),
+                c("config.go: unknown top-level fields are dropped", f -> assertThat(RawHttp.json(f.post(
+                        "/workflows", "{\"other\":1}")).at("/data/config").has("other")).isFalse()),
+                c("config.go RawStage: stage content is echoed as given", f -> assertThat(RawHttp.json(f.post(
+                        "/workflows", "{\"stages\":[{\"wait_event\":{\"event\":\"e\",\"extra\":\"kept\"}}]}"))
+                        .at("/data/config/stages/0/wait_event/extra").asString()).isEqualTo("kept")),
+                c("schema/map.go String default: a null ledger takes its default", f -> {
+                    String instance = f.run("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"world\","
+                            + "\"ledger\":null}},\"destination\":{\"account\":{\"id\":\"a\"}},\"amount\":{\"amount\":1,"
+                            + "\"asset\":\"USD\"}}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history"))
+                            .at("/data/0/input/source/account/ledger").asString()).isEqualTo("default");
+                }),
+                c("handler_read_workflow.go: a deleted workflow is still read, with deletedAt", f -> {
+                    String id = f.createWorkflow("{}");
+                    f.send("DELETE", "/workflows/" + id, null);
+                    JsonNode data = RawHttp.json(f.get("/workflows/" + id)).get("data");
+                    assertThat(data.get("deletedAt").isString()).isTrue();
+                }),
+                c("handler_read_workflow.go: a non-UUID id is 500 sql: no rows", f -> expectError(
+                        f.get("/workflows/not-a-uuid"), 500, "INTERNAL", "sql: no rows in result set")),
+                c("handler_delete_workflow.go: ErrWorkflowNotFound's message", f -> expectError(
+                        f.send("DELETE", "/workflows/6f1c1b43-0d6b-4a1b-9d3c-1f2e3d4c5b6a", null), 404, "NOT_FOUND",
+                        "Workflow not found")),
+                c("handler_delete_workflow.go validator uuid: upper-case hex is refused", f -> expectError(
+                        f.send("DELETE", "/workflows/6F1C1B43-0D6B-4A1B-9D3C-1F2E3D4C5B6A", null), 400, "VALIDATION",
+                        "Key: '' Error:Field validation for '' failed on the 'uuid' tag")),
+                c("handler_delete_workflow.go: the 204 has an empty body", f -> assertThat(f.send("DELETE",
+                        "/workflows/" + f.createWorkflow("{}"), null).body()).isEmpty()));
+    }
+
+    private static List<Case> triggerOperations() {
+        return List.of(
+                c("trigger.go Trigger: an empty filter is kept (omitempty on a pointer)", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow
+                            + "\",\"filter\":\"\"}").body()).contains("\"filter\":\"\"");
+                }),
+                c("trigger.go Trigger: empty vars are omitted", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(RawHttp.json(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow
+                            + "\",\"vars\":{}}")).get("data").has("vars")).isFalse();
+                }),
+                c("trigger.go Trigger: the name is echoed", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(RawHttp.json(f.post("/triggers", "{\"name\":\"n\",\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\"}")).at("/data/name").asString()).isEqualTo("n");
+                }),
+                c("trigger.go Validate: missing event comes before an invalid filter", f -> expectError(
+                        f.post("/triggers", "{\"workflowID\":\"w\",\"filter\":\"(\"}"), 400, "VALIDATION",
+                        "validating data: missing event")),
+                c("trigger.go Validate: missing workflow id comes before an invalid filter", f -> expectError(
+                        f.post("/triggers", "{\"event\":\"E\",\"filter\":\"(\"}"), 400, "VALIDATION",
+                        "validating data: missing workflow id")),
+                c("manager.go CreateTrigger: validation comes before the workflow lookup", f -> assertThat(
+                        f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"w\",\"filter\":\"(\"}").statusCode())
+                        .isEqualTo(400)),
+                c("trigger.go Validate: a var that does not compile", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    HttpResponse<String> response = f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\""
+                            + workflow + "\",\"vars\":{\"a\":\"event.\"}}");
+                    assertThat(response.statusCode()).isEqualTo(400);
+                    assertThat(RawHttp.json(response).get("errorMessage").asString())
+                            .startsWith("validating data: error compiling expression 'event.': ");
+                }),
+                c("manager.go CreateTrigger: a deleted workflow does not exist", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    f.send("DELETE", "/workflows/" + workflow, null);
+                    expectError(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow + "\"}"), 404,
+                            "NOT_FOUND", "workflow does not exists");
+                }),
+                c("handler_create_trigger.go: unknown fields are ignored", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow
+                            + "\",\"other\":1}").statusCode()).isEqualTo(201);
+                }),
+                c("handler_create_trigger.go: a non-string event is 500", f -> expectError(f.post("/triggers",
+                        "{\"event\":1}"), 500, "INTERNAL",
+                        "json: cannot unmarshal number into Go struct field TriggerData.event of type string")),
+                c("handler_get_trigger.go: a trigger reads back as created", f -> {
+                    String trigger = f.trigger("E", "event.a == 1", "{\"v\":\"event.a\"}");
+                    JsonNode data = RawHttp.json(f.get("/triggers/" + trigger)).get("data");
+                    assertThat(data.get("filter").asString()).isEqualTo("event.a == 1");
+                    assertThat(data.at("/vars/v").asString()).isEqualTo("event.a");
+                    assertThat(data.get("workflow").isNull()).isTrue();
+                }),
+                c("handler_delete_trigger.go: 204 with an empty body", f -> {
+                    HttpResponse<String> deleted = f.send("DELETE", "/triggers/" + f.trigger("E", null, null), null);
+                    assertThat(deleted.statusCode()).isEqualTo(204);
+                    assertThat(deleted.body()).isEmpty();
+                }),
+                c("triggers/manager.go DeleteTrigger: deleting twice is 404 the second time", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    f.send("DELETE", "/triggers/" + trigger, null);
+                    expectError(f.send("DELETE", "/triggers/" + trigger, null), 404, "NOT_FOUND",
+                            "sql: no rows in result set");
+                }),
+                c("triggers/manager.go GetTrigger: a deleted trigger is 404", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    f.send("DELETE", "/triggers/" + trigger, null);
+                    expectError(f.get("/triggers/" + trigger), 404, "NOT_FOUND", "sql: no rows in result set");
+                }),
+                c("triggers/manager.go ListTriggersOccurrences: a deleted trigger's occurrences stay", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    f.server.emitEvent("E", Map.of());
+                    f.send("DELETE", "/triggers/" + trigger, null);
+                    assertThat(RawHttp.json(f.get("/triggers/" + trigger + "/occurrences")).get("data")).hasSize(1);
+                }),
+                c("triggers/manager.go ListTriggersOccurrences: one occurrence per firing", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    f.server.emitEvent("E", Map.of());
+                    f.server.emitEvent("E", Map.of());
+                    assertThat(RawHttp.json(f.get("/triggers/" + trigger + "/occurrences")).get("data")).hasSize(2);
+                }),
+                c("listener.go: a deleted trigger does not fire", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    f.send("DELETE", "/triggers/" + trigger, null);
+                    assertThat(f.server.emitEvent("E", Map.of())).isEmpty();
+                }),
+                c("listener.go: another event type does not fire", f -> {
+                    f.trigger("E", null, null);
+                    assertThat(f.server.emitEvent("F", Map.of())).isEmpty();
+                }),
+                c("listener.go: a trigger without version fires for every version", f -> {
+                    f.trigger("E", null, null);
+                    assertThat(f.server.emitEvent("E", "v9", Map.of())).hasSize(1);
+                }),
+                c("expression.go evalFilter: a non-boolean filter is no match", f -> {
+                    f.trigger("E", "event.a", null);
+                    assertThat(f.server.emitEvent("E", Map.of("a", 1))).isEmpty();
+                }),
+                c("expression.go evalFilter: a true filter fires", f -> {
+                    f.trigger("E", "event.a == 1", null);
+                    assertThat(f.server.emitEvent("E", Map.of("a", 1))).hasSize(1);
+                }),
+                c("workflow_trigger.go ExecuteTrigger: the variables reach the run", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"${v}\"}}]}");
+                    f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow + "\",\"vars\":{\"v\":"
+                            + "\"upper(event.a)\"}}");
+                    String instance = f.server.emitEvent("E", Map.of("a", "go")).get(0).workflowInstanceID();
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/event")
+                            .asString()).isEqualTo("GO");
+                }),
+                c("workflow_trigger.go: a fired run is listed with its workflow", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    String instance = f.server.emitEvent("E", Map.of()).get(0).workflowInstanceID();
+                    String workflow = RawHttp.json(f.get("/triggers/" + trigger)).at("/data/workflowID").asString();
+                    assertThat(RawHttp.json(f.get("/instances/" + instance)).at("/data/workflowID").asString())
+                            .isEqualTo(workflow);
+                }));
+    }
+
     private static List<Case> events() {
         return List.of(
                 c("listener.go getWorkflowIDFromEvent: a second SAVED_PAYMENT with the same id does not fire", f -> {
@@ -701,6 +1339,14 @@ class ConformanceTest {
         return RawHttp.send(method, server.url(path), body);
     }
 
+    HttpResponse<String> timedGet(String path) {
+        return RawHttp.get(timed.url(path));
+    }
+
+    HttpResponse<String> timedPost(String path, String body) {
+        return RawHttp.send("POST", timed.url(path), body);
+    }
+
     HttpResponse<String> securedGet(String path) {
         return RawHttp.get(secured.url(path));
     }
@@ -719,6 +1365,15 @@ class ConformanceTest {
     String run(String workflowJson) {
         return RawHttp.json(post("/workflows/" + createWorkflow(workflowJson) + "/instances", "{}")).at("/data/id")
                 .asString();
+    }
+
+    void seedTriggers(int count) {
+        String workflow = createWorkflow("{}");
+        IntStream.range(0, count).forEach(i -> server.seedTrigger(TriggerData.of("E" + i, workflow)));
+    }
+
+    String cursor(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     String startWaiting(String event) {
