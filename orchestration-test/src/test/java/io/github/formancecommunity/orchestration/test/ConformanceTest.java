@@ -85,7 +85,8 @@ class ConformanceTest {
 
     static Stream<Case> cases() {
         return Stream.of(routing(), routes(), pagination(), numbersAndTimes(), workflows(), resolution(),
-                        instanceOperations(), runVariables(), triggerOperations(), runs(), instances(), shapes(), triggers(), events(), expressions(),
+                        instanceOperations(), runVariables(), triggerOperations(), encoding(), utf8AndStages(), filterSemantics(),
+                        variableSemantics(), runs(), instances(), shapes(), triggers(), events(), expressions(),
                         limits())
                 .flatMap(List::stream);
     }
@@ -1190,6 +1191,274 @@ class ConformanceTest {
                 }));
     }
 
+    private static List<Case> encoding() {
+        return List.of(
+                c("go-libs api writeJSON json.NewEncoder: HTML characters are escaped", f -> assertThat(f.post(
+                        "/workflows", "{\"name\":\"<a&b>\"}").body()).contains("\"name\":\"\\u003ca\\u0026b\\u003e\"")),
+                c("encoding/json: U+2028 and U+2029 are escaped", f -> assertThat(f.post("/workflows",
+                        "{\"name\":\"a\\u2028b\\u2029\"}").body()).contains("\"name\":\"a\\u2028b\\u2029\"")),
+                c("encoding/json: other control characters use lower-case \\u00xx", f -> assertThat(f.post(
+                        "/workflows", "{\"name\":\"a\\u001fb\\u0001\"}").body()).contains("\"name\":\"a\\u001fb\\u0001\"")),
+                c("encoding/json: newline and tab use short escapes", f -> assertThat(f.post("/workflows",
+                        "{\"name\":\"a\\nb\\tc\"}").body()).contains("\"name\":\"a\\nb\\tc\"")),
+                c("encoding/json: non-ASCII text is written as UTF-8", f -> assertThat(f.post("/workflows",
+                        "{\"name\":\"\\u00e9t\\u00e9\"}").body()).contains("\"name\":\"\u00e9t\u00e9\"")),
+                c("encoding/json map[string]any: config.stages keys are sorted", f -> assertThat(f.post("/workflows",
+                        "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},\"destination\":{\"account\":"
+                                + "{\"id\":\"b\"}},\"amount\":{\"asset\":\"USD\",\"amount\":1}}}]}").body())
+                        .contains("{\"send\":{\"amount\":{\"amount\":1,\"asset\":\"USD\"},\"destination\":"
+                                + "{\"account\":{\"id\":\"b\"}},\"source\":{\"account\":{\"id\":\"a\"}}}}")),
+                c("encoding/json map[string]string: trigger vars are sorted", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow + "\",\"vars\":"
+                            + "{\"b\":\"event.b\",\"a\":\"event.a\"}}").body())
+                            .contains("\"vars\":{\"a\":\"event.a\",\"b\":\"event.b\"}");
+                }),
+                c("publish.EventMessage payload any: occurrence payload keys are sorted", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+                    payload.put("z", 1);
+                    payload.put("a", Map.of("y", 2));
+                    f.server.emitEvent("E", payload);
+                    assertThat(f.get("/triggers/" + trigger + "/occurrences").body())
+                            .contains("\"payload\":{\"a\":{\"y\":2},\"z\":1}");
+                }),
+                c("go-libs auth claimsFromRequest: lower-case bearer is accepted", f -> assertThat(RawHttp.send(
+                        HttpRequest.newBuilder(URI.create(f.secured.url("/workflows")))
+                                .header("Authorization", "bearer " + f.secured.issueToken()).GET()).statusCode())
+                        .isEqualTo(200)),
+                c("go-libs auth claimsFromRequest: BEARER is a malformed header", f -> assertThat(RawHttp.send(
+                        HttpRequest.newBuilder(URI.create(f.secured.url("/workflows")))
+                                .header("Authorization", "BEARER " + f.secured.issueToken()).GET()).statusCode())
+                        .isEqualTo(401)),
+                c("go-libs auth claimsFromRequest: the token follows Bearer with spaces trimmed", f -> assertThat(
+                        RawHttp.send(HttpRequest.newBuilder(URI.create(f.secured.url("/workflows")))
+                                .header("Authorization", "Bearer" + f.secured.issueToken()).GET()).statusCode())
+                        .isEqualTo(200)),
+                c("go-libs auth claimsFromRequest: another scheme is 401", f -> assertThat(RawHttp.send(
+                        HttpRequest.newBuilder(URI.create(f.secured.url("/workflows")))
+                                .header("Authorization", "Basic Y29uZm9ybWFuY2U6c2VjcmV0").GET()).statusCode())
+                        .isEqualTo(401)));
+    }
+
+    private static final String EVENT_JSON = "{\"amount\": 1500, \"rate\": 0.25, \"status\": \"SUCCEEDED\", \"flag\": true,"
+            + " \"none\": null, \"metadata\": {\"user\": \"42\", \"odd-key\": \"x\"}, \"items\": [{\"id\": \"a\"},"
+            + " {\"id\": \"b\"}]}";
+
+    /** expr-lang v1.17.7 filter results on {@link #EVENT_JSON} (listener.go: a trigger fires when its filter is true). */
+    private static List<Case> filterSemantics() {
+        String[][] table = {
+                {"event.amount > 1000", "true"},
+                {"event.amount >= 1500 && event.status == 'SUCCEEDED'", "true"},
+                {"event.amount < 1000 || event.flag", "true"},
+                {"not (event.amount == 1500)", "false"},
+                {"!event.flag", "false"},
+                {"event.rate == 0.25 and event.metadata.user == \"42\"", "true"},
+                {"event.status != 'FAILED'", "true"},
+                {"event.none == nil", "true"},
+                {"event.missing == nil", "true"},
+                {"event.metadata['odd-key'] == 'x'", "true"},
+                {"event.items[1].id == 'b'", "true"},
+                {"event.items[-1].id == 'b'", "true"},
+                {"event.status > 'A'", "true"},
+                {"event.status > 1", "false"},
+                {"event.amount == 1500.0", "true"},
+                {"event.amount == 1500", "true"},
+                {"event.status in ['SUCCEEDED', 'FAILED']", "true"},
+                {"event.status not in ['SUCCEEDED']", "false"},
+                {"'user' in event.metadata", "true"},
+                {"event.status contains 'CEED'", "true"},
+                {"event.status startsWith 'SUC'", "true"},
+                {"event.status endsWith 'ED'", "true"},
+                {"event.status matches '^S.*D$'", "true"},
+                {"event.status not contains 'X'", "true"},
+                {"event.status not startsWith 'X'", "true"},
+                {"len(event.items) == 2", "true"},
+                {"int(event.amount) % 7 == 2", "true"},
+                {"-event.amount < 0", "true"},
+                {"2 ** 3 == 8", "true"},
+                {"event.amount > 1000 ? true : false", "true"},
+                {"(event.none ?? 5) == 5", "true"},
+                {"lower(event.status) == 'succeeded'", "true"},
+                {"true", "true"},
+                {"false", "false"},
+        };
+        List<Case> cases = new java.util.ArrayList<>();
+        for (String[] row : table) {
+            cases.add(c("expr-lang filter `" + row[0] + "` is " + row[1], f -> {
+                f.trigger("E", row[0].replace("\"", "\\\""), null);
+                assertThat(f.server.emitEvent("E", f.event())).hasSize(Boolean.parseBoolean(row[1]) ? 1 : 0);
+            }));
+        }
+        return cases;
+    }
+
+    /** expr-lang v1.17.7 values rendered by expression.go evalVariable (json.Marshal for floats, fmt.Sprint else). */
+    private static List<Case> variableSemantics() {
+        String[][] table = {
+                {"event.amount", "1500"},
+                {"event.rate", "0.25"},
+                {"event.metadata.user", "42"},
+                {"event.flag", "true"},
+                {"event.none", "<nil>"},
+                {"event.items[0]", "map[id:a]"},
+                {"event.amount + 1", "1501"},
+                {"event.amount / 4", "375"},
+                {"1 + 2", "3"},
+                {"7 / 2", "3.5"},
+                {"7 % 3", "1"},
+                {"event.rate * 3", "0.75"},
+                {"event.status + '-' + event.metadata.user", "SUCCEEDED-42"},
+                {"replace(event.status, 'SUCC', 'X')", "XEEDED"},
+                {"lower(event.status)", "succeeded"},
+                {"upper('a')", "A"},
+                {"trim('  a  ')", "a"},
+                {"trimPrefix('ab', 'a')", "b"},
+                {"trimSuffix('ab', 'b')", "a"},
+                {"join(split('a,b,c', ','), '|')", "a|b|c"},
+                {"len(event.items)", "2"},
+                {"len('abc')", "3"},
+                {"string(event.amount)", "1500"},
+                {"int(event.rate * 10)", "2"},
+                {"float('1.5')", "1.5"},
+                {"abs(-3)", "3"},
+                {"event.amount > 1000 ? 'big' : 'small'", "big"},
+                {"event.none ?? 'fallback'", "fallback"},
+                {"event.metadata", "map[odd-key:x user:42]"},
+                {"split('a,b', ',')", "[a b]"},
+                {"event.amount * 1000000000000000000", "1.5e+21"},
+                {"event.missing?.deeper", "<nil>"},
+                {"payload", "<nil>"},
+                {"'literal'", "literal"},
+                {"[1, 2]", "[1 2]"},
+                {"{a: 1}", "map[a:1]"},
+                {"true && false", "false"},
+                {"2 ** 10", "1024"},
+                {"event.amount / 1000", "1.5"},
+        };
+        List<Case> cases = new java.util.ArrayList<>();
+        for (String[] row : table) {
+            cases.add(c("expr-lang variable `" + row[0] + "` renders " + row[1], f -> {
+                String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"${v}\"}}]}");
+                HttpResponse<String> created = f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow
+                        + "\",\"vars\":{\"v\":\"" + row[0].replace("\"", "\\\"") + "\"}}");
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                String instance = f.server.emitEvent("E", f.event()).get(0).workflowInstanceID();
+                assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/event")
+                        .asString()).isEqualTo(row[1]);
+            }));
+        }
+        return cases;
+    }
+
+    private static List<Case> utf8AndStages() {
+        return List.of(
+                c("encoding/json decodeState: an invalid UTF-8 byte in a string is U+FFFD", f -> assertThat(
+                        f.postBytes("/workflows", new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a',
+                                (byte) 0xFF, 'b', '"', '}'}).body()).contains("\"name\":\"a\uFFFDb\"")),
+                c("unicode/utf8 DecodeRune: a truncated sequence is one U+FFFD per byte", f -> assertThat(
+                        f.postBytes("/workflows", new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"',
+                                (byte) 0xE2, (byte) 0x80, 'a', '"', '}'}).body()).contains("\"name\":\"\uFFFD\uFFFDa\"")),
+                c("unicode/utf8 DecodeRune: an overlong encoding is refused byte by byte", f -> assertThat(
+                        f.postBytes("/workflows", new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"',
+                                (byte) 0xC0, (byte) 0xAF, '"', '}'}).body()).contains("\"name\":\"\uFFFD\uFFFD\"")),
+                c("unicode/utf8 DecodeRune: an encoded surrogate is refused byte by byte", f -> assertThat(
+                        f.postBytes("/workflows", new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"',
+                                (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}).body())
+                        .contains("\"name\":\"\uFFFD\uFFFD\uFFFD\"")),
+                c("schema oneOf (delay.go): both duration and until fail the run", f -> expectRunError(f,
+                        "{\"stages\":[{\"delay\":{\"duration\":\"1s\",\"until\":\"2030-01-01T00:00:00Z\"}}]}",
+                        "Key: 'Delay.duration' Error:Field validation for 'duration' failed on the 'duration or until'"
+                                + " tag\nKey: 'Delay.until' Error:Field validation for 'until' failed on the 'duration"
+                                + " or until' tag")),
+                c("schema oneOf (send.go Source): a source of no kind", f -> expectRunError(f,
+                        "{\"stages\":[{\"send\":{\"source\":{},\"destination\":{\"account\":{\"id\":\"b\"}},"
+                                + "\"amount\":{\"amount\":1,\"asset\":\"USD\"}}}]}",
+                        "Key: 'Send.Source.wallet' Error:Field validation for 'wallet' failed on the 'wallet or"
+                                + " account or payment' tag\nKey: 'Send.Source.account' Error:Field validation for"
+                                + " 'account' failed on the 'wallet or account or payment' tag\nKey:"
+                                + " 'Send.Source.payment' Error:Field validation for 'payment' failed on the 'wallet or"
+                                + " account or payment' tag")),
+                c("schema oneOf (send.go Destination): a destination of two kinds", f -> expectRunError(f,
+                        "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},\"destination\":{\"account\":"
+                                + "{\"id\":\"b\"},\"wallet\":{\"id\":\"w\"}},\"amount\":{\"amount\":1,\"asset\":"
+                                + "\"USD\"}}}]}",
+                        "Key: 'Send.Destination.wallet' Error:Field validation for 'wallet' failed on the 'wallet or"
+                                + " account or payment' tag\nKey: 'Send.Destination.account' Error:Field validation"
+                                + " for 'account' failed on the 'wallet or account or payment' tag\nKey:"
+                                + " 'Send.Destination.payment' Error:Field validation for 'payment' failed on the"
+                                + " 'wallet or account or payment' tag")),
+                c("schema oneOf (send.go WalletReference): a wallet with neither id nor name", f -> expectRunError(f,
+                        "{\"stages\":[{\"send\":{\"source\":{\"wallet\":{}},\"destination\":{\"account\":{\"id\":\"b\"}},"
+                                + "\"amount\":{\"amount\":1,\"asset\":\"USD\"}}}]}",
+                        "Key: 'Send.Source.Wallet.WalletReference.id' Error:Field validation for 'id' failed on the"
+                                + " 'id or name' tag\nKey: 'Send.Source.Wallet.WalletReference.name' Error:Field"
+                                + " validation for 'name' failed on the 'id or name' tag")),
+                c("send.go PaymentSource validate required: a payment source without id", f -> expectRunError(f,
+                        "{\"stages\":[{\"send\":{\"source\":{\"payment\":{}},\"destination\":{\"account\":{\"id\":\"b\"}},"
+                                + "\"amount\":{\"amount\":1,\"asset\":\"USD\"}}}]}",
+                        "Key: 'Send.Source.Payment.ID' Error:Field validation for 'ID' failed on the 'required' tag")),
+                c("update stage oneOf: an update without account", f -> expectRunError(f,
+                        "{\"stages\":[{\"update\":{}}]}",
+                        "Key: 'Update.account' Error:Field validation for 'account' failed on the 'account' tag")),
+                c("update stage validate required: an account without id", f -> expectRunError(f,
+                        "{\"stages\":[{\"update\":{\"account\":{\"metadata\":{\"k\":\"v\"}}}}]}",
+                        "Key: 'Update.Account.ID' Error:Field validation for 'ID' failed on the 'required' tag")),
+                c("wait_event validate required: an empty event name", f -> expectRunError(f,
+                        "{\"stages\":[{\"wait_event\":{\"event\":\"\"}}]}",
+                        "Key: 'WaitEvent.Event' Error:Field validation for 'Event' failed on the 'required' tag")),
+                c("noop: RunNoop with an empty input, ended", f -> {
+                    String instance = f.run("{\"stages\":[{\"noop\":{}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode entry = RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0");
+                    assertThat(entry.get("name").asString()).isEqualTo("RunNoop");
+                    assertThat(entry.get("input")).isEmpty();
+                    assertThat(entry.get("terminated").asBoolean()).isTrue();
+                }),
+                c("wait_event: RunWaitEvent holds the resolved event", f -> {
+                    String instance = f.startWaiting("go");
+                    JsonNode entry = RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0");
+                    assertThat(entry.get("name").asString()).isEqualTo("RunWaitEvent");
+                    assertThat(entry.at("/input/event").asString()).isEqualTo("go");
+                    assertThat(entry.get("terminated").asBoolean()).isFalse();
+                    assertThat(entry.has("terminatedAt")).isFalse();
+                }),
+                c("update: RunUpdate is the history entry's name", f -> {
+                    String instance = f.run("{\"stages\":[{\"update\":{\"account\":{\"id\":\"users:1\","
+                            + "\"metadata\":{\"k\":\"v\"}}}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/name")
+                            .asString()).isEqualTo("RunUpdate");
+                }),
+                c("delay: an until in the past ends the stage", f -> {
+                    String instance = f.run("{\"stages\":[{\"delay\":{\"until\":\"2000-01-01T00:00:00Z\"}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode entry = RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0");
+                    assertThat(entry.get("name").asString()).isEqualTo("RunDelay");
+                    assertThat(entry.at("/input/until").asString()).isEqualTo("2000-01-01T00:00:00Z");
+                    assertThat(entry.get("terminated").asBoolean()).isTrue();
+                }),
+                c("delay: a failing stage ends the instance with its error, later stages never start", f -> {
+                    String instance = f.run("{\"stages\":[{\"wait_event\":{}},{\"noop\":{}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode data = RawHttp.json(f.get("/instances/" + instance)).get("data");
+                    assertThat(data.get("status")).hasSize(1);
+                    assertThat(data.get("terminated").asBoolean()).isTrue();
+                }),
+                c("send: a failed stage has its error on the status row and terminatedAt", f -> {
+                    String instance = f.run("{\"stages\":[{\"wait_event\":{}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode row = RawHttp.json(f.get("/instances/" + instance)).at("/data/status/0");
+                    assertThat(row.get("error").asString()).startsWith("Key: 'WaitEvent.Event'");
+                    assertThat(row.has("terminatedAt")).isTrue();
+                }),
+                c("empty lists are [] (workflows, instances, triggers)", f -> {
+                    assertThat(f.get("/workflows").body()).isEqualTo("{\"data\":[]}\n");
+                    assertThat(f.get("/instances").body()).isEqualTo("{\"data\":[]}\n");
+                    assertThat(f.get("/triggers").body()).isEqualTo("{\"data\":[]}\n");
+                }));
+    }
+
     private static List<Case> events() {
         return List.of(
                 c("listener.go getWorkflowIDFromEvent: a second SAVED_PAYMENT with the same id does not fire", f -> {
@@ -1370,6 +1639,15 @@ class ConformanceTest {
     void seedTriggers(int count) {
         String workflow = createWorkflow("{}");
         IntStream.range(0, count).forEach(i -> server.seedTrigger(TriggerData.of("E" + i, workflow)));
+    }
+
+    HttpResponse<String> postBytes(String path, byte[] body) {
+        return RawHttp.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    JsonNode event() {
+        return io.github.formancecommunity.orchestration.client.OrchestrationJson.mapper().readTree(EVENT_JSON);
     }
 
     String cursor(String json) {
