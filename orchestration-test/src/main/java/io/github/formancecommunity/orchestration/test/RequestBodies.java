@@ -54,7 +54,7 @@ final class RequestBodies {
             if (node == null) {
                 throw ApiException.validation("EOF");
             }
-            return node;
+            return mayHoldSurrogateEscape(body) ? withoutLoneSurrogates(node) : node;
         }
         catch (StreamConstraintsException ex) {
             throw ApiException.validation("exceeded max depth");
@@ -147,5 +147,61 @@ final class RequestBodies {
             }
         }
         return width;
+    }
+
+    private static boolean mayHoldSurrogateEscape(byte[] body) {
+        for (int i = 0; i + 2 < body.length; i++) {
+            if (body[i] == '\\' && body[i + 1] == 'u' && (body[i + 2] == 'd' || body[i + 2] == 'D')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Go's {@code unquote}: an escaped surrogate that is not half of a pair becomes U+FFFD, in keys and values. */
+    private static JsonNode withoutLoneSurrogates(JsonNode node) {
+        tools.jackson.databind.node.JsonNodeFactory nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+        if (node.isString()) {
+            return nodes.stringNode(replaceLoneSurrogates(node.asString()));
+        }
+        if (node.isObject()) {
+            tools.jackson.databind.node.ObjectNode copy = nodes.objectNode();
+            node.properties().forEach(entry -> copy.set(replaceLoneSurrogates(entry.getKey()),
+                    withoutLoneSurrogates(entry.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            tools.jackson.databind.node.ArrayNode copy = nodes.arrayNode();
+            node.forEach(element -> copy.add(withoutLoneSurrogates(element)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static String replaceLoneSurrogates(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                out.append('\uFFFD');
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

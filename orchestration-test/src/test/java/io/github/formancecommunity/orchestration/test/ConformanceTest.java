@@ -85,7 +85,8 @@ class ConformanceTest {
 
     static Stream<Case> cases() {
         return Stream.of(routing(), routes(), pagination(), numbersAndTimes(), workflows(), resolution(),
-                        instanceOperations(), runVariables(), triggerOperations(), encoding(), utf8AndStages(), filterSemantics(),
+                        instanceOperations(), runVariables(), triggerOperations(), encoding(), utf8AndStages(), decoderWords(), durations(), amounts(), moreAudits(),
+                        filterSemantics(),
                         variableSemantics(), runs(), instances(), shapes(), triggers(), events(), expressions(),
                         limits())
                 .flatMap(List::stream);
@@ -1457,6 +1458,311 @@ class ConformanceTest {
                     assertThat(f.get("/instances").body()).isEqualTo("{\"data\":[]}\n");
                     assertThat(f.get("/triggers").body()).isEqualTo("{\"data\":[]}\n");
                 }));
+    }
+
+    /** Go's encoding/json scanner and decoder words, through createWorkflow (400 unmarshalling json body: ...). */
+    private static List<Case> decoderWords() {
+        String[][] table = {
+                {"{\"a\":tru}", "invalid character '}' in literal true (expecting 'e')"},
+                {"{\"a\":fals}", "invalid character '}' in literal false (expecting 'e')"},
+                {"{\"a\":nul}", "invalid character '}' in literal null (expecting 'l')"},
+                {"{\"a\":01}", "invalid character '1' after object key:value pair"},
+                {"{\"a\":1.}", "invalid character '}' after decimal point in numeric literal"},
+                {"{\"a\":1e}", "invalid character '}' in exponent of numeric literal"},
+                {"{\"a\":1e+}", "invalid character '}' in exponent of numeric literal"},
+                {"{\"a\":-}", "invalid character '}' in numeric literal"},
+                {"{,}", "invalid character ',' looking for beginning of object key string"},
+                {"[,]", "invalid character ',' looking for beginning of value"},
+                {"{\"a\":1,}", "invalid character '}' looking for beginning of object key string"},
+                {"[1,]", "invalid character ']' looking for beginning of value"},
+                {"{\"a\"}", "invalid character '}' after object key"},
+                {"{\"a\":\"\\u12\"}", "invalid character '\"' in \\u hexadecimal character escape"},
+                {"'a'", "invalid character '\\'' looking for beginning of value"},
+                {"{\"a\":1]", "invalid character ']' after object key:value pair"},
+                {"[1}", "invalid character '}' after array element"},
+                {"{\"a\":\"\t\"}", "invalid character '\\t' in string literal"},
+                {"{\"a\":\"\u0001\"}", "invalid character '\\x01' in string literal"},
+                {"}", "invalid character '}' looking for beginning of value"},
+                {"{\"a\":\"b\"", "unexpected EOF"},
+                {"[", "unexpected EOF"},
+                {"{\"a\":\"\\", "unexpected EOF"},
+                {"tr", "unexpected EOF"},
+                {"-", "unexpected EOF"},
+                {"1", "json: cannot unmarshal number into Go value of type workflow.Config"},
+                {"\"x\"", "json: cannot unmarshal string into Go value of type workflow.Config"},
+                {"true", "json: cannot unmarshal bool into Go value of type workflow.Config"},
+                {"[]", "json: cannot unmarshal array into Go value of type workflow.Config"},
+                {"{\"name\":true}", "json: cannot unmarshal bool into Go struct field Config.name of type string"},
+                {"{\"name\":{}}", "json: cannot unmarshal object into Go struct field Config.name of type string"},
+                {"{\"name\":[]}", "json: cannot unmarshal array into Go struct field Config.name of type string"},
+                {"{\"stages\":\"x\"}", "json: cannot unmarshal string into Go struct field Config.stages of type"
+                        + " []workflow.RawStage"},
+                {"{\"stages\":[[]]}", "json: cannot unmarshal array into Go struct field Config.stages of type"
+                        + " workflow.RawStage"},
+                {"{\"stages\":[\"x\"]}", "json: cannot unmarshal string into Go struct field Config.stages of type"
+                        + " workflow.RawStage"},
+        };
+        List<Case> cases = new java.util.ArrayList<>();
+        for (String[] row : table) {
+            cases.add(c("encoding/json: createWorkflow body " + row[0].replace("\n", "\\n") + " -> " + row[1],
+                    f -> expectError(f.post("/workflows", row[0]), 400, "VALIDATION",
+                            "unmarshalling json body: " + row[1])));
+        }
+        String[][] triggerTable = {
+                {"{\"event\":\"E\",\"vars\":[]}", "json: cannot unmarshal array into Go struct field TriggerData.vars"
+                        + " of type map[string]string"},
+                {"{\"filter\":1}", "json: cannot unmarshal number into Go struct field TriggerData.filter of type"
+                        + " string"},
+                {"{\"workflowID\":true}", "json: cannot unmarshal bool into Go struct field TriggerData.workflowID of"
+                        + " type string"},
+                {"{\"name\":[]}", "json: cannot unmarshal array into Go struct field TriggerData.name of type string"},
+                {"\"x\"", "json: cannot unmarshal string into Go value of type triggers.TriggerData"},
+                {"{\"event\":tru}", "invalid character '}' in literal true (expecting 'e')"},
+        };
+        for (String[] row : triggerTable) {
+            cases.add(c("handler_create_trigger.go: body " + row[0] + " -> 500 " + row[1],
+                    f -> expectError(f.post("/triggers", row[0]), 500, "INTERNAL", row[1])));
+        }
+        String[][] eventTable = {
+                {"{\"name\":[]}", "json: cannot unmarshal array into Go struct field Event.name of type string"},
+                {"{\"name\":true}", "json: cannot unmarshal bool into Go struct field Event.name of type string"},
+                {"\"go\"", "json: cannot unmarshal string into Go value of type workflow.Event"},
+                {"{\"name\":\"go\"", "unexpected EOF"},
+        };
+        for (String[] row : eventTable) {
+            cases.add(c("handler_post_event.go: body " + row[0] + " -> 400 " + row[1],
+                    f -> expectError(f.post("/instances/x/events", row[0]), 400, "VALIDATION", row[1])));
+        }
+        String[][] runTable = {
+                {"{\"a\":true}", "json: cannot unmarshal bool into Go value of type string"},
+                {"{\"a\":[]}", "json: cannot unmarshal array into Go value of type string"},
+                {"\"x\"", "json: cannot unmarshal string into Go value of type map[string]string"},
+                {"1", "json: cannot unmarshal number into Go value of type map[string]string"},
+        };
+        for (String[] row : runTable) {
+            cases.add(c("handler_run_workflow.go: body " + row[0] + " -> 400 " + row[1],
+                    f -> expectError(f.post("/workflows/" + f.createWorkflow("{}") + "/instances", row[0]), 400,
+                            "VALIDATION", row[1])));
+        }
+        return cases;
+    }
+
+    /** time.ParseDuration at createWorkflow and Go's Duration.String in the RunDelay history entry. */
+    private static List<Case> durations() {
+        String[][] valid = {
+                {"300ms", "300ms"}, {"1us", "1\u00b5s"}, {"1\u00b5s", "1\u00b5s"}, {"2h45m", "2h45m0s"}, {"0", "0s"},
+                {"90m", "1h30m0s"}, {"1.5s", "1.5s"}, {"1000ms", "1s"}, {"1h1ns", "1h0m0.000000001s"},
+                {"100ns", "100ns"}, {"+5s", "5s"}, {".5s", "500ms"},
+        };
+        List<Case> cases = new java.util.ArrayList<>();
+        for (String[] row : valid) {
+            cases.add(c("time.ParseDuration + Duration.String: " + row[0] + " -> " + row[1], f -> {
+                String instance = f.run("{\"stages\":[{\"delay\":{\"duration\":\"" + row[0] + "\"}}]}");
+                f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/duration")
+                        .asString()).isEqualTo(row[1]);
+            }));
+        }
+        for (String invalid : new String[] {"1", "1d", "h", "1s2", "--1s", "1 s", "1.s.5"}) {
+            cases.add(c("time.ParseDuration refuses '" + invalid + "' at createWorkflow", f -> expectError(
+                    f.post("/workflows", "{\"stages\":[{\"delay\":{\"duration\":\"" + invalid + "\"}}]}"), 500,
+                    "INTERNAL", "creating workflow: resolving field 'Duration': unable to resolve field 'Duration'"
+                            + " to duration value")));
+        }
+        return cases;
+    }
+
+    /** schema/map.go big.Int: strings through SetString(…, 10), float64 through int64(). */
+    private static List<Case> amounts() {
+        String[][] valid = {{"\"+5\"", "5"}, {"\"007\"", "7"}, {"1e3", "1000"}, {"1.9", "1"}, {"\"0\"", "0"}};
+        List<Case> cases = new java.util.ArrayList<>();
+        for (String[] row : valid) {
+            cases.add(c("schema/map.go big.Int: amount " + row[0] + " is " + row[1], f -> {
+                String instance = f.run("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"world\"}},"
+                        + "\"destination\":{\"account\":{\"id\":\"a\"}},\"amount\":{\"amount\":" + row[0]
+                        + ",\"asset\":\"USD\"}}}]}");
+                f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                assertThat(RawHttp.json(f.get("/instances/" + instance + "/history")).at("/data/0/input/amount/amount")
+                        .bigIntegerValue()).isEqualTo(new java.math.BigInteger(row[1]));
+            }));
+        }
+        for (String invalid : new String[] {"5.0", "1e3", "", "1_000", "five"}) {
+            if (invalid.isEmpty()) {
+                continue;
+            }
+            cases.add(c("schema/map.go big.Int: amount string '" + invalid + "' does not parse", f -> expectError(
+                    f.post("/workflows", "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\"}},"
+                            + "\"destination\":{\"account\":{\"id\":\"b\"}},\"amount\":{\"amount\":\"" + invalid
+                            + "\",\"asset\":\"USD\"}}}]}"), 500, "INTERNAL", "creating workflow: resolving field"
+                            + " 'Amount': resolving field 'Amount': unable to parse '" + invalid + "' as big int")));
+        }
+        return cases;
+    }
+
+    private static List<Case> moreAudits() {
+        String send = "{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"world\",\"ledger\":\"l1\"}},"
+                + "\"destination\":{\"account\":{\"id\":\"users:1\",\"ledger\":\"l1\"}},\"amount\":{\"amount\":250,"
+                + "\"asset\":\"EUR/2\"},\"metadata\":{\"ref\":\"r1\"}}}]}";
+        return List.of(
+                c("net/url Values.Get: the first running wins", f -> {
+                    f.startWaiting("go");
+                    f.server.awaitTermination(f.run("{}"), Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances?running=false&running=true")).get("data")).hasSize(2);
+                }),
+                c("net/url Values.Get: the first pageSize wins", f -> {
+                    f.seedTriggers(5);
+                    assertThat(RawHttp.json(f.get("/triggers?pageSize=2&pageSize=4")).get("data")).hasSize(2);
+                }),
+                c("net/url ParseQuery: '+' in workflowID is a space", f -> {
+                    f.startWaiting("go");
+                    assertThat(RawHttp.json(f.get("/instances?workflowID=a+b")).get("data")).isEmpty();
+                }),
+                c("net/url ParseQuery: a running pair with ';' is dropped", f -> {
+                    f.startWaiting("go");
+                    f.server.awaitTermination(f.run("{}"), Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances?running=true;x")).get("data")).hasSize(2);
+                }),
+                c("encoding/json: with duplicate keys the last wins", f -> assertThat(RawHttp.json(f.post(
+                        "/workflows", "{\"name\":\"a\",\"name\":\"b\"}")).at("/data/config/name").asString())
+                        .isEqualTo("b")),
+                c("encoding/json: Stages matches stages", f -> assertThat(RawHttp.json(f.post("/workflows",
+                        "{\"Stages\":[{\"noop\":{}}]}")).at("/data/config/stages")).hasSize(1)),
+                c("encoding/json: a null name is \"\"", f -> assertThat(RawHttp.json(f.post("/workflows",
+                        "{\"name\":null}")).at("/data/config/name").asString()).isEmpty()),
+                c("encoding/json: white space around the body is fine", f -> assertThat(f.post("/workflows",
+                        " \n\t{} \n").statusCode()).isEqualTo(201)),
+                c("encoding/json: TriggerData fields match case-insensitively", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(f.post("/triggers", "{\"EVENT\":\"E\",\"WorkflowId\":\"" + workflow + "\"}")
+                            .statusCode()).isEqualTo(201);
+                }),
+                c("trigger.go Trigger: a null filter is omitted", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(RawHttp.json(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow
+                            + "\",\"filter\":null}")).get("data").has("filter")).isFalse();
+                }),
+                c("trigger.go Trigger: key order name, event, filter, workflowID, workflow, vars, id, createdAt", f -> {
+                    String workflow = f.createWorkflow("{}");
+                    assertThat(RawHttp.json(f.post("/triggers", "{\"event\":\"E\",\"workflowID\":\"" + workflow
+                            + "\",\"filter\":\"true\",\"vars\":{\"a\":\"1\"}}")).get("data").propertyNames())
+                            .containsSubsequence("name", "event", "filter", "workflowID", "workflow", "vars", "id",
+                                    "createdAt");
+                }),
+                c("trigger.go Occurrence: id, triggerID, workflowInstanceID, workflowInstance, date, event", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    f.server.emitEvent("E", Map.of());
+                    JsonNode occurrence = RawHttp.json(f.get("/triggers/" + trigger + "/occurrences")).at("/data/0");
+                    assertThat(occurrence.propertyNames()).containsExactly("id", "triggerID", "workflowInstanceID",
+                            "workflowInstance", "date", "event");
+                    assertThat(occurrence.get("triggerID").asString()).isEqualTo(trigger);
+                }),
+                c("manager.go GetInstance: an instance of a deleted workflow embeds it with deletedAt", f -> {
+                    String workflow = f.createWorkflow("{\"stages\":[{\"wait_event\":{\"event\":\"go\"}}]}");
+                    String instance = RawHttp.json(f.post("/workflows/" + workflow + "/instances", "{}"))
+                            .at("/data/id").asString();
+                    f.send("DELETE", "/workflows/" + workflow, null);
+                    assertThat(RawHttp.json(f.get("/instances/" + instance)).at("/data/workflow/deletedAt").isString())
+                            .isTrue();
+                }),
+                c("triggers/activities.go ListTriggers: a trigger of a deleted workflow still fires", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    String workflow = RawHttp.json(f.get("/triggers/" + trigger)).at("/data/workflowID").asString();
+                    f.send("DELETE", "/workflows/" + workflow, null);
+                    assertThat(f.server.emitEvent("E", Map.of())).hasSize(1);
+                }),
+                c("manager.go DeleteWorkflow: triggers of a deleted workflow stay readable", f -> {
+                    String trigger = f.trigger("E", null, null);
+                    String workflow = RawHttp.json(f.get("/triggers/" + trigger)).at("/data/workflowID").asString();
+                    f.send("DELETE", "/workflows/" + workflow, null);
+                    assertThat(f.get("/triggers/" + trigger).statusCode()).isEqualTo(200);
+                }),
+                c("send/run.go: CreateTransaction posting carries amount and asset", f -> {
+                    String instance = f.run(send);
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode posting = RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0/input/CreateTransaction/Data/postings/0");
+                    assertThat(posting.get("source").asString()).isEqualTo("world");
+                    assertThat(posting.get("amount").asLong()).isEqualTo(250);
+                    assertThat(posting.get("asset").asString()).isEqualTo("EUR/2");
+                }),
+                c("send/run.go: the stage metadata goes to the transaction", f -> {
+                    String instance = f.run(send);
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0/input/CreateTransaction/Data/metadata/ref").asString()).isEqualTo("r1");
+                }),
+                c("send/run.go: the ledger of the source account is the transaction's", f -> {
+                    String instance = f.run(send);
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0/input/CreateTransaction/Ledger").asString()).isEqualTo("l1");
+                }),
+                c("send/run.go: across ledgers, one transaction per ledger through the throughAccount", f -> {
+                    String instance = f.run("{\"stages\":[{\"send\":{\"source\":{\"account\":{\"id\":\"a\","
+                            + "\"ledger\":\"l1\"}},\"destination\":{\"account\":{\"id\":\"b\",\"ledger\":\"l2\"}},"
+                            + "\"amount\":{\"amount\":1,\"asset\":\"USD\"}}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode activities = RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .get("data");
+                    assertThat(activities).hasSize(2);
+                    assertThat(activities.at("/0/input/CreateTransaction/Data/postings/0/destination").asString())
+                            .isEqualTo("world");
+                    assertThat(activities.at("/1/input/CreateTransaction/Ledger").asString()).isEqualTo("l2");
+                    assertThat(activities.at("/1/input/CreateTransaction/Data/postings/0/source").asString())
+                            .isEqualTo("world");
+                }),
+                c("update/run.go: AddAccountMetadata carries the metadata", f -> {
+                    String instance = f.run("{\"stages\":[{\"update\":{\"account\":{\"id\":\"users:1\","
+                            + "\"metadata\":{\"k\":\"v\"}}}}]}");
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    assertThat(RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0/input/AddAccountMetadata/metadata/k").asString()).isEqualTo("v");
+                }),
+                c("manager.go ReadStageHistory: activities are terminated with startedAt and terminatedAt", f -> {
+                    String instance = f.run(send);
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode activity = RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0");
+                    assertThat(activity.get("terminated").asBoolean()).isTrue();
+                    assertThat(activity.has("startedAt")).isTrue();
+                    assertThat(activity.has("terminatedAt")).isTrue();
+                    assertThat(activity.has("error")).isFalse();
+                }),
+                c("manager.go ReadStageHistory: CreateTransaction output data[0].txid equals id", f -> {
+                    String instance = f.run(send);
+                    f.server.awaitTermination(instance, Duration.ofSeconds(10));
+                    JsonNode tx = RawHttp.json(f.get("/instances/" + instance + "/stages/0/history"))
+                            .at("/data/0/output/CreateTransaction/data/0");
+                    assertThat(tx.get("txid").asLong()).isEqualTo(tx.get("id").asLong());
+                }),
+                c("v1/router.go: PATCH /instances is 405 GET", f -> assertThat(f.send("PATCH", "/instances", "{}")
+                        .headers().allValues("Allow")).containsExactly("GET")),
+                c("v1/router.go: DELETE /instances/{id}/events is 405 POST", f -> assertThat(f.send("DELETE",
+                        "/instances/x/events", null).headers().allValues("Allow")).containsExactly("POST")),
+                c("v1/router.go: POST /instances/{id}/stages/0/history is 405 GET", f -> assertThat(f.send("POST",
+                        "/instances/x/stages/0/history", "{}").headers().allValues("Allow")).containsExactly("GET")),
+                c("v1/router.go: POST /instances/{id}/abort is 405 PUT", f -> assertThat(f.send("POST",
+                        "/instances/x/abort", "{}").headers().allValues("Allow")).containsExactly("PUT")),
+                c("v1/router.go: a wrong method is 405 with an empty body and application/json", f -> {
+                    HttpResponse<String> response = f.send("DELETE", "/instances", null);
+                    assertThat(response.statusCode()).isEqualTo(405);
+                    assertThat(response.body()).isEmpty();
+                    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+                }),
+                c("v1/router.go auth first: /triggers/{id}/occurrences without a token is 401",
+                        f -> assertThat(f.securedGet("/triggers/x/occurrences").statusCode()).isEqualTo(401)),
+                c("v1/router.go auth first: runWorkflow without a token is 401",
+                        f -> assertThat(f.securedSend("POST", "/workflows/x/instances").statusCode()).isEqualTo(401)),
+                c("v1/router.go auth first: a stage history without a token is 401",
+                        f -> assertThat(f.securedGet("/instances/x/stages/0/history").statusCode()).isEqualTo(401)),
+                c("v1/router.go auth first: a trailing-slash 404 inside a group is 401",
+                        f -> assertThat(f.securedGet("/instances/x/history/").statusCode()).isEqualTo(401)),
+                c("encoding/json unquote: a lone surrogate escape is U+FFFD", f -> assertThat(f.post("/workflows",
+                        "{\"name\":\"a\\ud800b\"}").body()).contains("\"name\":\"a\uFFFDb\"")),
+                c("encoding/json unquote: a surrogate pair escape is one character", f -> assertThat(f.post(
+                        "/workflows", "{\"name\":\"\\ud83d\\ude00\"}").body()).contains("\"name\":\"\uD83D\uDE00\"")),
+                c("api/router.go: _healthcheck/ with a trailing slash is 404 without auth",
+                        f -> expectText(f.securedGet("/_healthcheck/"), 404, "404 page not found\n")));
     }
 
     private static List<Case> events() {
