@@ -105,15 +105,15 @@ final class InstanceEndpoints {
 
     HttpReply stageHistory(ApiRequest request) {
         String number = request.pathParam("number");
-        long index;
-        try {
-            // strconv.ParseInt(number, 10, 64): an optional sign, decimal digits, within int64.
-            index = number.matches("[+-]?[0-9]+") ? Long.parseLong(number) : -1;
-        }
-        catch (NumberFormatException ex) {
+        // strconv.ParseInt(number, 10, 64): an optional sign and decimal digits, within int64; else 404, no body.
+        if (!number.matches("[+-]?[0-9]+")) {
             return HttpReply.empty(404);
         }
-        if (!number.matches("[+-]?[0-9]+")) {
+        long index;
+        try {
+            index = Long.parseLong(number);
+        }
+        catch (NumberFormatException ex) {
             return HttpReply.empty(404);
         }
         synchronized (store) {

@@ -1283,6 +1283,12 @@ class ConformanceTest {
                 {"lower(event.status) == 'succeeded'", "true"},
                 {"true", "true"},
                 {"false", "false"},
+                {"event.amount > 1000 and event.rate < 0.1", "false"},
+                {"event.missing", "false"},
+                {"event.status == nil", "false"},
+                {"event.amount != 1500", "false"},
+                {"'b' in ['a', 'b']", "true"},
+                {"upper(event.status) == event.status", "true"},
         };
         List<Case> cases = new java.util.ArrayList<>();
         for (String[] row : table) {
@@ -1336,6 +1342,26 @@ class ConformanceTest {
                 {"true && false", "false"},
                 {"2 ** 10", "1024"},
                 {"event.amount / 1000", "1.5"},
+                {"abs(-2.5)", "2.5"},
+                {"int('42')", "42"},
+                {"float(1)", "1"},
+                {"string(1.5)", "1.5"},
+                {"len(event.metadata)", "2"},
+                {"trim('xax', 'x')", "a"},
+                {"split('a,b,c', ',', 2)", "[a b,c]"},
+                {"join(['a', 'b'])", "ab"},
+                {"'a' + 'b'", "ab"},
+                {"10 - 3 * 2", "4"},
+                {"(10 - 3) * 2", "14"},
+                {"-7 % 3", "-1"},
+                {"2 ^ 3", "8"},
+                {"1 / 3", "0.3333333333333333"},
+                {"0.1 + 0.2", "0.30000000000000004"},
+                {"event.flag ? 'y' : 'n'", "y"},
+                {"nil ?? 'x'", "x"},
+                {"event.metadata?.user", "42"},
+                {"len([])", "0"},
+                {"event.items[0].id + event.items[1].id", "ab"},
         };
         List<Case> cases = new java.util.ArrayList<>();
         for (String[] row : table) {
