@@ -111,22 +111,24 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
         InstanceEndpoints instanceEndpoints = new InstanceEndpoints(store, engine);
         String version = builder.version;
         Router router = new Router()
+                .add("GET", "/_healthcheck", request -> HttpReply.json(200,
+                        OrchestrationJson.mapper().createObjectNode().put("default", "OK")))
                 .add(OrchestrationOperation.GET_SERVER_INFO, "/_info", request -> HttpReply.json(200,
                         OrchestrationJson.mapper().createObjectNode().put("version", version)))
-                .add(OrchestrationOperation.LIST_TRIGGERS, "/triggers", triggerEndpoints::list)
-                .add(OrchestrationOperation.CREATE_TRIGGER, "/triggers", triggerEndpoints::create)
-                .add(OrchestrationOperation.READ_TRIGGER, "/triggers/{triggerID}", triggerEndpoints::read)
-                .add(OrchestrationOperation.DELETE_TRIGGER, "/triggers/{triggerID}", triggerEndpoints::delete)
+                .add(OrchestrationOperation.LIST_TRIGGERS, "/triggers/", triggerEndpoints::list)
+                .add(OrchestrationOperation.CREATE_TRIGGER, "/triggers/", triggerEndpoints::create)
+                .add(OrchestrationOperation.READ_TRIGGER, "/triggers/{triggerID}/", triggerEndpoints::read)
+                .add(OrchestrationOperation.DELETE_TRIGGER, "/triggers/{triggerID}/", triggerEndpoints::delete)
                 .add(OrchestrationOperation.LIST_TRIGGERS_OCCURRENCES, "/triggers/{triggerID}/occurrences",
                         triggerEndpoints::occurrences)
-                .add(OrchestrationOperation.LIST_WORKFLOWS, "/workflows", workflowEndpoints::list)
-                .add(OrchestrationOperation.CREATE_WORKFLOW, "/workflows", workflowEndpoints::create)
-                .add(OrchestrationOperation.GET_WORKFLOW, "/workflows/{flowId}", workflowEndpoints::get)
-                .add(OrchestrationOperation.DELETE_WORKFLOW, "/workflows/{flowId}", workflowEndpoints::delete)
-                .add(OrchestrationOperation.RUN_WORKFLOW, "/workflows/{workflowID}/instances",
+                .add(OrchestrationOperation.LIST_WORKFLOWS, "/workflows/", workflowEndpoints::list)
+                .add(OrchestrationOperation.CREATE_WORKFLOW, "/workflows/", workflowEndpoints::create)
+                .add(OrchestrationOperation.GET_WORKFLOW, "/workflows/{flowId}/", workflowEndpoints::get)
+                .add(OrchestrationOperation.DELETE_WORKFLOW, "/workflows/{flowId}/", workflowEndpoints::delete)
+                .add(OrchestrationOperation.RUN_WORKFLOW, "/workflows/{workflowID}/instances/",
                         workflowEndpoints::run)
-                .add(OrchestrationOperation.LIST_INSTANCES, "/instances", instanceEndpoints::list)
-                .add(OrchestrationOperation.GET_INSTANCE, "/instances/{instanceID}", instanceEndpoints::get)
+                .add(OrchestrationOperation.LIST_INSTANCES, "/instances/", instanceEndpoints::list)
+                .add(OrchestrationOperation.GET_INSTANCE, "/instances/{instanceID}/", instanceEndpoints::get)
                 .add(OrchestrationOperation.SEND_EVENT, "/instances/{instanceID}/events", instanceEndpoints::sendEvent)
                 .add(OrchestrationOperation.CANCEL_EVENT, "/instances/{instanceID}/abort", instanceEndpoints::cancel)
                 .add(OrchestrationOperation.GET_INSTANCE_HISTORY, "/instances/{instanceID}/history",

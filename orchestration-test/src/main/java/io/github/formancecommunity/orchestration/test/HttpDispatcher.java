@@ -231,13 +231,18 @@ final class HttpDispatcher implements HttpHandler {
         return copy;
     }
 
+    /**
+     * The token as go-libs' {@code claimsFromRequest} reads it: the first {@code Authorization} header, starting
+     * with {@code Bearer} or {@code bearer} (no other case), the rest with white space trimmed.
+     */
     private static String bearerToken(Map<String, List<String>> headers) {
         for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
             if (entry.getKey().equalsIgnoreCase("Authorization") && !entry.getValue().isEmpty()) {
                 String value = entry.getValue().get(0);
-                if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                    return value.substring(7).strip();
+                if (value.startsWith("Bearer") || value.startsWith("bearer")) {
+                    return value.substring(6).strip();
                 }
+                return null;
             }
         }
         return null;

@@ -21,7 +21,7 @@ record HttpReply(int status, byte[] body, String contentType, Map<String, String
     static final String JSON = "application/json";
 
     static HttpReply json(int status, JsonNode node) {
-        byte[] json = OrchestrationJson.mapper().writeValueAsBytes(node);
+        byte[] json = GoJsonEscapes.apply(OrchestrationJson.mapper().writeValueAsBytes(GoFloats.goNotation(node)));
         byte[] body = new byte[json.length + 1];
         System.arraycopy(json, 0, body, 0, json.length);
         body[json.length] = '\n';

@@ -105,19 +105,21 @@ final class InstanceEndpoints {
 
     HttpReply stageHistory(ApiRequest request) {
         String number = request.pathParam("number");
-        if (!number.matches("[0-9]+")) {
+        // strconv.ParseInt(number, 10, 64): an optional sign and decimal digits, within int64; else 404, no body.
+        if (!number.matches("[+-]?[0-9]+")) {
             return HttpReply.empty(404);
         }
-        int index;
+        long index;
         try {
-            index = Integer.parseInt(number);
+            index = Long.parseLong(number);
         }
         catch (NumberFormatException ex) {
-            throw ApiException.notFound(INSTANCE_NOT_FOUND);
+            return HttpReply.empty(404);
         }
         synchronized (store) {
             InstanceRecord instance = store.instance(request.pathParam("instanceID"));
-            StageRecord stage = instance == null ? null : instance.stage(index);
+            StageRecord stage = instance == null || index < 0 || index > Integer.MAX_VALUE ? null
+                    : instance.stage((int) index);
             if (stage == null || stage.history == null) {
                 throw ApiException.notFound(INSTANCE_NOT_FOUND);
             }

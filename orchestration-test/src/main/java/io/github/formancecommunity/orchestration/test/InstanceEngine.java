@@ -83,13 +83,17 @@ final class InstanceEngine implements AutoCloseable {
 
     /** Creates an instance of {@code workflow} and runs its stages until they end or block. */
     Started start(WorkflowRecord workflow, Map<String, String> variables) {
+        Instant exact = Timestamps.exact(clock);
         InstanceRecord instance = new InstanceRecord(UUID.randomUUID().toString(), workflow.id,
-                UUID.randomUUID().toString(), Timestamps.now(clock), variables);
+                UUID.randomUUID().toString(), Timestamps.stored(exact), variables);
         ObjectNode created;
         synchronized (store) {
             store.add(instance);
             created = WireRenderer.instance(instance, null, false);
         }
+        // The real server answers with the instance it holds in memory, before Postgres drops the nanoseconds.
+        created.put("createdAt", Timestamps.format(exact));
+        created.put("updatedAt", Timestamps.format(exact));
         onEngine(() -> {
             advance(instance);
             return null;
@@ -101,7 +105,8 @@ final class InstanceEngine implements AutoCloseable {
         return onEngine(() -> {
             synchronized (store) {
                 InstanceRecord instance = store.instance(instanceId);
-                if (instance == null) {
+                if (instance == null || instance.stages.isEmpty()) {
+                    // The real server signals the instance's last stage row; without one it finds no row.
                     return SignalResult.UNKNOWN;
                 }
                 if (instance.isTerminated()) {
@@ -126,7 +131,7 @@ final class InstanceEngine implements AutoCloseable {
                 if (instance.isTerminated()) {
                     return CancelResult.TERMINATED;
                 }
-                Instant now = Timestamps.now(clock);
+                Instant now = Timestamps.exact(clock);
                 StageRecord current = instance.currentStage();
                 if (current != null && current.terminatedAt == null) {
                     current.terminate(now, "canceled");
@@ -177,7 +182,7 @@ final class InstanceEngine implements AutoCloseable {
     private void advance(InstanceRecord instance) {
         synchronized (store) {
             while (!instance.isTerminated() && instance.awaitedEvent == null && instance.pendingDelay == null) {
-                Instant now = Timestamps.now(clock);
+                Instant now = Timestamps.exact(clock);
                 WorkflowRecord workflow = store.workflow(instance.workflowId);
                 List<ObjectNode> stages = workflow == null ? List.of() : workflow.stageList();
                 if (instance.nextStage >= stages.size()) {
@@ -230,14 +235,14 @@ final class InstanceEngine implements AutoCloseable {
         if (instance.isTerminated() || current == null || current.number != number) {
             return;
         }
-        current.terminate(Timestamps.now(clock), null);
+        current.terminate(Timestamps.exact(clock), null);
         instance.awaitedEvent = null;
         instance.pendingDelay = null;
         advance(instance);
     }
 
     private static void terminate(InstanceRecord instance, String error, Instant at) {
-        instance.terminatedAt = at;
+        instance.terminatedAt = Timestamps.stored(at);
         instance.error = error;
         instance.awaitedEvent = null;
         if (instance.pendingDelay != null) {

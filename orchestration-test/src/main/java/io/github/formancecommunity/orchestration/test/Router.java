@@ -16,7 +16,8 @@ final class Router {
         HttpReply handle(ApiRequest request);
     }
 
-    private record Route(String method, String[] segments, OrchestrationOperation operation, Endpoint endpoint) {
+    private record Route(String method, String[] segments, boolean trailingSlash, OrchestrationOperation operation,
+            Endpoint endpoint) {
     }
 
     /**
@@ -39,8 +40,22 @@ final class Router {
 
     private final List<Route> routes = new ArrayList<>();
 
+    /**
+     * Adds an operation. A template ending with {@code /} is a chi sub-router's {@code "/"} route, which also
+     * answers the path with a trailing slash; other templates answer the exact path only.
+     */
     Router add(OrchestrationOperation operation, String template, Endpoint endpoint) {
-        routes.add(new Route(operation.httpMethod(), split(template), operation, endpoint));
+        return add(operation.httpMethod(), template, operation, endpoint);
+    }
+
+    /** Adds a route that is none of the V1 operations (for example {@code /_healthcheck}). */
+    Router add(String method, String template, Endpoint endpoint) {
+        return add(method, template, null, endpoint);
+    }
+
+    private Router add(String method, String template, OrchestrationOperation operation, Endpoint endpoint) {
+        routes.add(new Route(method, split(template), template.length() > 1 && template.endsWith("/"), operation,
+                endpoint));
         return this;
     }
 
@@ -53,8 +68,12 @@ final class Router {
         String decoded = GoPaths.unescape(relativePath);
         String routed = decoded != null && GoPaths.escape(decoded).equals(relativePath) ? decoded : relativePath;
         String[] segments = split(routed);
+        boolean trailingSlash = routed.length() > 1 && routed.endsWith("/");
         List<String> allowed = new ArrayList<>();
         for (Route route : routes) {
+            if (trailingSlash && !route.trailingSlash()) {
+                continue;
+            }
             Map<String, String> params = matchSegments(route.segments(), segments);
             if (params == null) {
                 continue;
@@ -87,7 +106,7 @@ final class Router {
         return params;
     }
 
-    /** The path's segments; a trailing slash is tolerated like chi's sub-routers do for {@code /}. */
+    /** The path's segments, without a trailing slash. */
     private static String[] split(String path) {
         String trimmed = path;
         while (trimmed.startsWith("/")) {

@@ -3,9 +3,6 @@ package io.github.formancecommunity.orchestration.test;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -121,9 +118,9 @@ final class StageInterpreter {
         transaction.put("txid", txid);
         transaction.putArray("postings").add(posting);
         transaction.set("metadata", metadata == null ? NODES.objectNode() : metadata.deepCopy());
-        transaction.put("timestamp", timestamp != null ? timestamp : Timestamps.format(now));
+        transaction.put("timestamp", timestamp != null ? timestamp : Timestamps.format(Timestamps.roundedToMicros(now)));
         transaction.put("reverted", false);
-        transaction.put("insertedAt", Timestamps.format(now));
+        transaction.put("insertedAt", Timestamps.format(Timestamps.roundedToMicros(now)));
         ObjectNode response = NODES.objectNode();
         response.putArray("data").add(transaction);
         ObjectNode output = NODES.objectNode();
@@ -156,11 +153,8 @@ final class StageInterpreter {
             wait = parsed;
         }
         else {
-            Instant target;
-            try {
-                target = OffsetDateTime.parse(until.asString()).toInstant().truncatedTo(ChronoUnit.MICROS);
-            }
-            catch (DateTimeParseException | UnsupportedOperationException ex) {
+            Instant target = Timestamps.parseRfc3339(until.asString());
+            if (target == null) {
                 throw new StageFailure("delay: 'until' is not an RFC 3339 date-time: " + until);
             }
             input.put("until", Timestamps.format(target));

@@ -13,11 +13,11 @@ final class StageRecord {
 
     StageRecord(int number, Instant startedAt) {
         this.number = number;
-        this.startedAt = startedAt;
+        this.startedAt = Timestamps.stored(startedAt);
     }
 
     void terminate(Instant at, String failure) {
-        terminatedAt = at;
+        terminatedAt = Timestamps.stored(at);
         error = failure;
         if (history != null && history.terminatedAt == null) {
             history.terminatedAt = at;

@@ -2,9 +2,7 @@ package io.github.formancecommunity.orchestration.test;
 
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -324,13 +322,11 @@ final class StageSchema {
         if (text.isEmpty()) {
             return NODES.stringNode("0001-01-01T00:00:00Z");
         }
-        try {
-            return NODES.stringNode(Timestamps.format(
-                    OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS)));
-        }
-        catch (DateTimeParseException ex) {
+        Instant parsed = Timestamps.parseRfc3339(text);
+        if (parsed == null) {
             throw new ResolveException("expected date as rfc3339 format");
         }
+        return NODES.stringNode(Timestamps.format(parsed));
     }
 
     /** Go's {@code int64(f)} on amd64: values out of range give the minimum int64. */

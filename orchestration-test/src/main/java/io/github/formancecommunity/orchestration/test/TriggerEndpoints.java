@@ -37,8 +37,8 @@ final class TriggerEndpoints {
         int pageSize;
         if (cursor != null && !cursor.isEmpty()) {
             JsonNode query = decodeCursor(cursor);
-            offset = Math.max(0, query.path("offset").asLong(0));
-            long size = query.path("pageSize").asLong(0);
+            offset = cursorNumber(query, "offset");
+            long size = cursorNumber(query, "pageSize");
             pageSize = size <= 0 ? DEFAULT_PAGE_SIZE : (int) Math.min(size, MAX_PAGE_SIZE);
         }
         else {
@@ -55,31 +55,41 @@ final class TriggerEndpoints {
         return HttpReply.data(200, data);
     }
 
-    /** A bunpaginate cursor: base64url (no padding) of the JSON query, with its offset and page size. */
+    /**
+     * A bunpaginate cursor: base64url without padding ({@code base64.RawURLEncoding}) of the JSON query, with its
+     * offset and page size. Any decoding failure is go-libs' {@code invalid 'cursor' query param}.
+     */
     private static JsonNode decodeCursor(String cursor) {
-        byte[] json;
+        ApiException invalid = ApiException.validation("invalid 'cursor' query param");
+        if (cursor.indexOf('=') >= 0) {
+            throw invalid;
+        }
+        JsonNode query;
         try {
-            json = java.util.Base64.getUrlDecoder().decode(cursor);
+            query = RequestBodies.readSingleJson(java.util.Base64.getUrlDecoder().decode(cursor));
         }
-        catch (IllegalArgumentException ex) {
-            throw ApiException.validation("invalid 'cursor' query param: illegal base64 data");
+        catch (IllegalArgumentException | ApiException ex) {
+            throw invalid;
         }
-        try {
-            JsonNode query = RequestBodies.readJson(json);
-            if (!query.isObject()) {
-                throw ApiException.validation("invalid 'cursor' query param: json: cannot unmarshal "
-                        + WorkflowDefinitions.jsonType(query) + " into Go value of type triggers.ListTriggersQuery");
-            }
-            return query;
+        if (!query.isObject() && !query.isNull()) {
+            throw invalid;
         }
-        catch (ApiException ex) {
-            if (ex.getMessage().startsWith("invalid 'cursor'")) {
-                throw ex;
-            }
-            throw ApiException.validation("invalid 'cursor' query param: " + ex.getMessage());
-        }
+        return query;
     }
 
+    /** A {@code uint64} field of the cursor's query: absent or {@code null} is 0, anything but a natural number fails. */
+    private static long cursorNumber(JsonNode query, String name) {
+        JsonNode value = query.isObject() ? WorkflowDefinitions.goField(query, name) : null;
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw ApiException.validation("invalid 'cursor' query param");
+        }
+        return value.asLong();
+    }
+
+    /** go-libs {@code bunpaginate.GetPageSize}: {@code strconv.ParseUint(value, 10, 32)}, 0 is the default. */
     private static int pageSize(String value) {
         if (value == null || value.isEmpty()) {
             return DEFAULT_PAGE_SIZE;
@@ -89,7 +99,10 @@ final class TriggerEndpoints {
             size = Long.parseUnsignedLong(value);
         }
         catch (NumberFormatException ex) {
-            throw ApiException.validation("invalid 'pageSize' query param: " + value);
+            size = -1;
+        }
+        if (size < 0 || size > 0xFFFF_FFFFL || value.startsWith("+")) {
+            throw ApiException.validation("invalid 'pageSize' query param");
         }
         if (size == 0) {
             return DEFAULT_PAGE_SIZE;
@@ -118,7 +131,7 @@ final class TriggerEndpoints {
             }
             TriggerRecord trigger = new TriggerRecord(UUID.randomUUID().toString(), definition.name(),
                     definition.event(), definition.workflowId(), definition.filter(), definition.vars(),
-                    definition.version(), Timestamps.now(clock));
+                    definition.version(), Timestamps.roundedToMicros(Timestamps.exact(clock)));
             store.add(trigger);
             return trigger;
         }

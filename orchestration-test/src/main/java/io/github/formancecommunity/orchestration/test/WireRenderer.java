@@ -25,7 +25,7 @@ final class WireRenderer {
         node.put("id", workflow.id);
         ObjectNode config = node.putObject("config");
         config.put("name", workflow.name);
-        config.set("stages", workflow.stages == null ? NODES.nullNode() : workflow.stages.deepCopy());
+        config.set("stages", workflow.stages == null ? NODES.nullNode() : GoMaps.sorted(workflow.stages));
         node.put("createdAt", time(workflow.createdAt));
         node.put("updatedAt", time(workflow.createdAt));
         if (workflow.deletedAt == null) {
@@ -84,7 +84,7 @@ final class WireRenderer {
     static ObjectNode history(HistoryRecord history) {
         ObjectNode node = NODES.objectNode();
         node.put("name", history.name);
-        node.set("input", history.input.deepCopy());
+        node.set("input", GoMaps.sorted(history.input));
         if (history.error != null) {
             node.put("error", history.error);
         }
@@ -99,9 +99,9 @@ final class WireRenderer {
     static ObjectNode activity(ActivityRecord activity) {
         ObjectNode node = NODES.objectNode();
         node.put("name", activity.name());
-        node.set("input", activity.input().deepCopy());
+        node.set("input", GoMaps.sorted(activity.input()));
         if (activity.output() != null) {
-            node.set("output", activity.output().deepCopy());
+            node.set("output", GoMaps.sorted(activity.output()));
         }
         node.put("terminated", activity.terminatedAt() != null);
         node.put("startedAt", time(activity.startedAt()));
@@ -122,8 +122,9 @@ final class WireRenderer {
         node.put("workflowID", trigger.workflowId);
         node.putNull("workflow");
         if (trigger.vars != null && !trigger.vars.isEmpty()) {
-            ObjectNode vars = node.putObject("vars");
+            ObjectNode vars = NODES.objectNode();
             trigger.vars.forEach(vars::put);
+            node.set("vars", GoMaps.sorted(vars));
         }
         if (trigger.version != null && !trigger.version.isEmpty()) {
             node.put("version", trigger.version);
@@ -145,7 +146,11 @@ final class WireRenderer {
             }
         }
         node.put("date", time(occurrence.date()));
-        node.set("event", occurrence.event().deepCopy());
+        ObjectNode event = occurrence.event().deepCopy();
+        if (event.has("payload")) {
+            event.set("payload", GoMaps.sorted(event.get("payload")));
+        }
+        node.set("event", event);
         if (occurrence.error() != null) {
             node.put("error", occurrence.error());
         }

@@ -88,8 +88,9 @@ final class WorkflowDefinitions {
 
     /**
      * A copy in which every number went through Go's {@code float64}, as the real server's raw stages
-     * ({@code map[string]any}) do: integers above 2^53 lose their low digits, and a number Go would write in
-     * exponent notation is kept as a decimal of the same value.
+     * ({@code map[string]any}) do: integers above 2^53 lose their low digits. Integral values below 1e21 stay
+     * integers (Go writes them without fraction or exponent); the others are doubles, written in Go's notation by
+     * {@link GoFloats}.
      */
     static JsonNode asFloat64(JsonNode node) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -98,11 +99,10 @@ final class WorkflowDefinitions {
             if (Double.isInfinite(value) || Double.isNaN(value)) {
                 return node.deepCopy();
             }
-            java.math.BigDecimal decimal = new java.math.BigDecimal(Double.toString(value));
-            if (value == Math.rint(value) && Math.abs(value) < 1e21) {
-                return nodes.numberNode(decimal.toBigInteger());
+            if (value == Math.rint(value) && Math.abs(value) < 1e21 && !(value == 0 && 1 / value < 0)) {
+                return nodes.numberNode(GoFloats.shortest(value).toBigInteger());
             }
-            return nodes.numberNode(decimal.stripTrailingZeros());
+            return nodes.numberNode(value);
         }
         if (node.isObject()) {
             tools.jackson.databind.node.ObjectNode copy = nodes.objectNode();

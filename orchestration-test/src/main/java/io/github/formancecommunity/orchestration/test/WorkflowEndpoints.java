@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code listWorkflows}, {@code createWorkflow}, {@code getWorkflow}, {@code deleteWorkflow}, {@code runWorkflow}. */
 final class WorkflowEndpoints {
@@ -53,15 +55,25 @@ final class WorkflowEndpoints {
             }
             throw ApiException.validation("unmarshalling json body: " + ex.getMessage());
         }
-        WorkflowRecord workflow = create(definition);
+        Instant exact = Timestamps.exact(clock);
+        WorkflowRecord workflow = create(definition, exact);
+        ObjectNode created;
         synchronized (store) {
-            return HttpReply.data(201, WireRenderer.workflow(workflow));
+            created = WireRenderer.workflow(workflow);
         }
+        // The real server answers with the workflow it holds in memory, before Postgres drops the nanoseconds.
+        created.put("createdAt", Timestamps.format(exact));
+        created.put("updatedAt", Timestamps.format(exact));
+        return HttpReply.data(201, created);
     }
 
     WorkflowRecord create(WorkflowDefinitions.Definition definition) {
+        return create(definition, Timestamps.exact(clock));
+    }
+
+    private WorkflowRecord create(WorkflowDefinitions.Definition definition, Instant at) {
         WorkflowRecord workflow = new WorkflowRecord(UUID.randomUUID().toString(), definition.name(),
-                definition.stages(), Timestamps.now(clock));
+                definition.stages(), Timestamps.stored(at));
         store.add(workflow);
         return workflow;
     }
@@ -85,7 +97,7 @@ final class WorkflowEndpoints {
         synchronized (store) {
             WorkflowRecord workflow = store.workflow(id);
             if (workflow == null) {
-                throw ApiException.notFound("workflow not found");
+                throw ApiException.notFound("Workflow not found");
             }
             workflow.deletedAt = Timestamps.now(clock);
         }
@@ -104,6 +116,11 @@ final class WorkflowEndpoints {
                         + " into Go value of type map[string]string");
             }
             for (var entry : body.properties()) {
+                if (entry.getValue().isNull()) {
+                    // encoding/json stores the zero value for a null map element.
+                    variables.put(entry.getKey(), "");
+                    continue;
+                }
                 if (!entry.getValue().isString()) {
                     throw ApiException.validation("json: cannot unmarshal "
                             + WorkflowDefinitions.jsonType(entry.getValue())

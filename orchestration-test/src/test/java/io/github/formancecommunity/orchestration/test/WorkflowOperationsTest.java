@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -53,12 +54,16 @@ class WorkflowOperationsTest {
         assertThat(first.config()).isEqualTo(Workflows.sendWaitDelay("5s"));
         assertThat(first.createdAt()).isEqualTo(first.updatedAt());
         assertThat(first.deletedAt()).isNull();
-        assertThat(client.getWorkflow(first.id())).isEqualTo(first);
-        assertThat(client.listWorkflows()).containsExactly(first, second);
+        // The create answer keeps the clock's nanoseconds; reads come back from storage with microseconds.
+        Workflow stored = client.getWorkflow(first.id());
+        assertThat(stored).isEqualTo(new Workflow(first.id(), first.config(),
+                first.createdAt().truncatedTo(ChronoUnit.MICROS), first.updatedAt().truncatedTo(ChronoUnit.MICROS),
+                null));
+        assertThat(client.listWorkflows()).containsExactly(stored, client.getWorkflow(second.id()));
 
         client.deleteWorkflow(first.id());
 
-        assertThat(client.listWorkflows()).containsExactly(second);
+        assertThat(client.listWorkflows()).containsExactly(client.getWorkflow(second.id()));
         Workflow deleted = client.getWorkflow(first.id());
         assertThat(deleted.isDeleted()).isTrue();
         // Deleting again is a 204 that rewrites deletedAt, as on the real server.
