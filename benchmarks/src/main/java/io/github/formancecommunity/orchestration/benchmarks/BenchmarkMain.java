@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -202,10 +203,10 @@ public final class BenchmarkMain {
         int measurementIterations = 5;
         int startupRuns = 15;
         boolean full;
-        String baselineClasspath;
-        String starterClasspath;
-        String springCloudClasspath;
-        String springCloudBaselineClasspath;
+        @Nullable String baselineClasspath;
+        @Nullable String starterClasspath;
+        @Nullable String springCloudClasspath;
+        @Nullable String springCloudBaselineClasspath;
         Path results = Path.of("benchmarks", "target", "benchmark-results");
         List<String> skip = List.of();
 

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A minimal HTTP/1.1 keep-alive server on loopback that answers three Orchestration V1 routes with response
  * bytes (status line, headers and body) computed once at start-up, so that the server's cost per request is a
@@ -46,7 +48,7 @@ final class CannedOrchestrationServer implements AutoCloseable {
     private final ServerSocket serverSocket;
     private final ExecutorService connections;
     private final Thread acceptor;
-    private final byte[] expectedAuthorization;
+    private final byte @Nullable [] expectedAuthorization;
     private final byte[] workflowResponse;
     private final byte[] instancesResponse;
     private final byte[] startedResponse;
@@ -57,7 +59,7 @@ final class CannedOrchestrationServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean closed;
 
-    private CannedOrchestrationServer(CannedPayloads payloads, String bearerToken) throws IOException {
+    private CannedOrchestrationServer(CannedPayloads payloads, @Nullable String bearerToken) throws IOException {
         this.expectedAuthorization = bearerToken == null ? null
                 : ("Bearer " + bearerToken).getBytes(StandardCharsets.US_ASCII);
         this.workflowResponse = response("200 OK", payloads.workflowBody());
@@ -88,7 +90,7 @@ final class CannedOrchestrationServer implements AutoCloseable {
      * @param payloads    the bodies to answer
      * @param bearerToken the token every request must carry, or {@code null} to accept any request
      */
-    static CannedOrchestrationServer start(CannedPayloads payloads, String bearerToken) throws IOException {
+    static CannedOrchestrationServer start(CannedPayloads payloads, @Nullable String bearerToken) throws IOException {
         return new CannedOrchestrationServer(payloads, bearerToken);
     }
 

@@ -2,6 +2,7 @@ package io.github.formancecommunity.orchestration.benchmarks;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,7 +34,8 @@ public class ClientState {
     BenchmarkTarget target;
     String workflowId;
     Map<String, String> variables;
-    private CannedOrchestrationServer ownServer;
+    /** The server this trial started, {@code null} when the harness's is used. */
+    private @Nullable CannedOrchestrationServer ownServer;
 
     /** Opens the client and checks that it decodes every canned response correctly. */
     @Setup(Level.Trial)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Renders the figures as Markdown: per-call latency, allocation and throughput of (a) starter, (b) plain client
  * and (c) JDK HttpClient with the ratios (a)/(c) and (b)/(c), the price of each decoration, (d) the starter's client
@@ -25,14 +27,15 @@ final class ResultTable {
     private static final String[] SPRING_CLOUD_OPERATIONS = {"getWorkflow", "runWorkflow"};
 
     private final List<Figure> figures;
-    private final StartupComparison.Result startup;
-    private final String startupNote;
-    private final String springCloudStartupNote;
+    private final StartupComparison.@Nullable Result startup;
+    private final @Nullable String startupNote;
+    private final @Nullable String springCloudStartupNote;
     private final String machine;
     private final String settings;
     private final StringBuilder out = new StringBuilder();
 
-    ResultTable(List<Figure> figures, StartupComparison.Result startup, String startupNote, String machine,
+    ResultTable(List<Figure> figures, StartupComparison.@Nullable Result startup, @Nullable String startupNote,
+            String machine,
             String settings) {
         this(figures, startup, startupNote, null, machine, settings);
     }
@@ -47,8 +50,8 @@ final class ResultTable {
      * @param machine                where the figures were taken
      * @param settings               how
      */
-    ResultTable(List<Figure> figures, StartupComparison.Result startup, String startupNote,
-            String springCloudStartupNote, String machine, String settings) {
+    ResultTable(List<Figure> figures, StartupComparison.@Nullable Result startup, @Nullable String startupNote,
+            @Nullable String springCloudStartupNote, String machine, String settings) {
         this.figures = figures;
         this.startup = startup;
         this.startupNote = startupNote;

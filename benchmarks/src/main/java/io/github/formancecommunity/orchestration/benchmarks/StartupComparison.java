@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Measures the start-up cost of the starter: {@link StartupProbe} run repeatedly in fresh JVMs on four
  * {@link Side sides} (the baseline class path with spring-boot-starter only; the starter with its default
@@ -34,8 +36,8 @@ final class StartupComparison {
 
     private final String withStarterClasspath;
     private final String baselineClasspath;
-    private final String springCloudBaselineClasspath;
-    private final String springCloudClasspath;
+    private final @Nullable String springCloudBaselineClasspath;
+    private final @Nullable String springCloudClasspath;
     private final int runs;
 
     /**
@@ -60,8 +62,8 @@ final class StartupComparison {
      *                                     brings, or {@code null}
      * @param runs                         recorded runs per side
      */
-    StartupComparison(String withStarterClasspath, String baselineClasspath, String springCloudBaselineClasspath,
-            String springCloudClasspath, int runs) {
+    StartupComparison(String withStarterClasspath, String baselineClasspath,
+            @Nullable String springCloudBaselineClasspath, @Nullable String springCloudClasspath, int runs) {
         this.withStarterClasspath = withStarterClasspath;
         this.baselineClasspath = baselineClasspath;
         this.springCloudBaselineClasspath = springCloudBaselineClasspath;
@@ -94,9 +96,9 @@ final class StartupComparison {
         SPRING_CLOUD("starter + Spring Cloud OpenFeign, default (background)", null);
 
         private final String label;
-        private final String mode;
+        private final @Nullable String mode;
 
-        Side(String label, String mode) {
+        Side(String label, @Nullable String mode) {
             this.label = label;
             this.mode = mode;
         }
@@ -107,7 +109,7 @@ final class StartupComparison {
         }
 
         /** The probe's argument, {@code null} for none. */
-        String mode() {
+        @Nullable String mode() {
             return mode;
         }
 
@@ -260,8 +262,8 @@ final class StartupComparison {
      * @param springCloud         that application with the starter and orchestration-spring-cloud-openfeign,
      *                            default initialization, {@code null} when not run
      */
-    record Result(Summary baseline, Summary background, Summary eager, Summary lazy, Summary springCloudBaseline,
-            Summary springCloud) {
+    record Result(Summary baseline, Summary background, Summary eager, Summary lazy,
+            @Nullable Summary springCloudBaseline, @Nullable Summary springCloud) {
 
         /** The comparison without the Spring Cloud sides. */
         Result(Summary baseline, Summary background, Summary eager, Summary lazy) {
@@ -314,8 +316,8 @@ final class StartupComparison {
         return sides;
     }
 
-    /** The class path a side runs on. */
-    String classpath(Side side) {
+    /** The class path a side runs on, {@code null} for a Spring Cloud side whose class path was not given. */
+    @Nullable String classpath(Side side) {
         return switch (side) {
             case BASELINE -> baselineClasspath;
             case DEFAULT, EAGER, LAZY -> withStarterClasspath;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -153,7 +154,7 @@ public final class StartupProbe {
     }
 
     /** The client interface, or {@code null} on a class path without it (the baseline). */
-    private static Class<?> clientType() {
+    private static @Nullable Class<?> clientType() {
         try {
             return Class.forName(CLIENT_TYPE, false, StartupProbe.class.getClassLoader());
         }
@@ -163,7 +164,7 @@ public final class StartupProbe {
     }
 
     /** Spring Cloud OpenFeign's {@code FeignClientFactory} bean, {@code null} on a class path or context without it. */
-    private static Object feignClientFactory(ConfigurableApplicationContext context) {
+    private static @Nullable Object feignClientFactory(ConfigurableApplicationContext context) {
         Class<?> type;
         try {
             type = Class.forName(FEIGN_CLIENT_FACTORY_TYPE, false, StartupProbe.class.getClassLoader());
@@ -199,7 +200,7 @@ public final class StartupProbe {
         return millis;
     }
 
-    private static Object invoke(Method method, Object target) throws ReflectiveOperationException {
+    private static @Nullable Object invoke(Method method, Object target) throws ReflectiveOperationException {
         try {
             return method.invoke(target);
         }
