@@ -41,8 +41,11 @@ import io.github.formancecommunity.orchestration.client.model.Workflow;
 @State(Scope.Benchmark)
 public class DecorationBenchmark {
 
-    /** none, metrics, breaker, retry or all. */
-    @Param({"none", "metrics", "breaker", "retry", "all"})
+    /**
+     * none, metrics, breaker, retry or all (an application with a meter registry and no observation registry), or
+     * observed: all, in an application that also has an observation registry, as with actuator.
+     */
+    @Param({"none", "metrics", "breaker", "retry", "all", "observed"})
     public String decorations;
 
     private ConfigurableApplicationContext context;
@@ -58,11 +61,13 @@ public class DecorationBenchmark {
             case "breaker" -> ClientKind.decorations(false, true, false);
             case "retry" -> ClientKind.decorations(false, false, true);
             case "all" -> ClientKind.decorations(true, true, true);
+            case "observed" -> ClientKind.decorations(true, true, true);
             default -> throw new IllegalArgumentException("unknown decorations '" + decorations + "'");
         });
         properties.put("formance.orchestration.base-url", "http://127.0.0.1:9");
         properties.put("formance.orchestration.auth.token", ClientState.TOKEN);
         properties.put("logging.level.root", "WARN");
+        properties.put(StarterContext.OBSERVATION_REGISTRY_PROPERTY, decorations.equals("observed"));
         context = StarterContext.startContext(properties);
         List<OrchestrationCallInterceptor> beans = context.getBeanProvider(OrchestrationCallInterceptor.class)
                 .orderedStream()

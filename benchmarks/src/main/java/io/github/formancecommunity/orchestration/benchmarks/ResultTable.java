@@ -23,7 +23,7 @@ final class ResultTable {
     static final double TARGET_STARTUP_MILLIS = 150;
 
     private static final String[] OPERATIONS = {"getWorkflow", "listInstances", "runWorkflow"};
-    private static final String[] DECORATIONS = {"none", "metrics", "breaker", "retry", "all"};
+    private static final String[] DECORATIONS = {"none", "metrics", "breaker", "retry", "all", "observed"};
     private static final String[] SPRING_CLOUD_OPERATIONS = {"getWorkflow", "runWorkflow"};
 
     private final List<Figure> figures;

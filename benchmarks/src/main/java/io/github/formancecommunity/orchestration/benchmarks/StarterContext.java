@@ -8,14 +8,19 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import io.github.formancecommunity.orchestration.client.OrchestrationCallInterceptor;
 import io.github.formancecommunity.orchestration.client.OrchestrationV1;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * Starts a minimal non-web Spring Boot application with the starter on the class path and hands out its
@@ -79,14 +84,35 @@ final class StarterContext {
                 .run();
     }
 
+    /** The property that gives the application an observation registry ({@link ObservedApplication}). */
+    static final String OBSERVATION_REGISTRY_PROPERTY = "benchmark.observation-registry";
+
     /** The application: auto-configuration plus the meter registry an application with actuator would have. */
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
+    @Import(ObservedApplication.class)
     static class BenchmarkApplication {
 
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+    }
+
+    /**
+     * With {@value #OBSERVATION_REGISTRY_PROPERTY}{@code =true}, the observation registry an application with actuator
+     * has: its meter handler makes the request timer and the long-task timer of calls in flight from each
+     * observation, as Boot's does.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(OBSERVATION_REGISTRY_PROPERTY)
+    static class ObservedApplication {
+
+        @Bean
+        ObservationRegistry observationRegistry(MeterRegistry meterRegistry) {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+            return registry;
         }
     }
 }
