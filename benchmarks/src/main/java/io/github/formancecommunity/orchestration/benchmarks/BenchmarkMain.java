@@ -85,7 +85,7 @@ public final class BenchmarkMain {
             }
             if (!settings.skip.contains("decorations")) {
                 figures.addAll(jmh(settings, server, "decorations", DecorationBenchmark.class.getName() + "\\.",
-                        "decorations", "none", "metrics", "breaker", "retry", "all"));
+                        "decorations", "none", "metrics", "breaker", "retry", "all", "observed"));
             }
             if (!settings.skip.contains("cloud")) {
                 if (settings.springCloudClasspath == null) {
