@@ -40,7 +40,19 @@ record CallOutcome(String status, String outcome, String errorCode) {
 
     /** How a call that returned normally ended. */
     static CallOutcome success(OrchestrationOperation operation) {
-        return new CallOutcome(Integer.toString(operation.successStatus()), OUTCOME_SUCCESS, NO_ERROR_CODE);
+        return SUCCESSES[operation.ordinal()];
+    }
+
+    private static final CallOutcome[] SUCCESSES = successes();
+
+    private static CallOutcome[] successes() {
+        OrchestrationOperation[] operations = OrchestrationOperation.values();
+        CallOutcome[] outcomes = new CallOutcome[operations.length];
+        for (OrchestrationOperation operation : operations) {
+            outcomes[operation.ordinal()] = new CallOutcome(Integer.toString(operation.successStatus()),
+                    OUTCOME_SUCCESS, NO_ERROR_CODE);
+        }
+        return outcomes;
     }
 
     /** How a call that threw {@code failure} ended. */

@@ -31,6 +31,7 @@ public class DefaultOrchestrationObservationConvention implements OrchestrationO
             new DefaultOrchestrationObservationConvention();
 
     private static final KeyValues[] RUNNING = running();
+    private static final KeyValues[] SUCCEEDED = succeeded();
 
     private static KeyValues[] running() {
         OrchestrationOperation[] operations = OrchestrationOperation.values();
@@ -38,6 +39,15 @@ public class DefaultOrchestrationObservationConvention implements OrchestrationO
         for (OrchestrationOperation operation : operations) {
             keyValues[operation.ordinal()] = KeyValues.of(KeyValue.of("operation", operation.operationId()),
                     KeyValue.of("method", operation.httpMethod()));
+        }
+        return keyValues;
+    }
+
+    private static KeyValues[] succeeded() {
+        OrchestrationOperation[] operations = OrchestrationOperation.values();
+        KeyValues[] keyValues = new KeyValues[operations.length];
+        for (OrchestrationOperation operation : operations) {
+            keyValues[operation.ordinal()] = ended(operation, CallOutcome.success(operation));
         }
         return keyValues;
     }
@@ -60,6 +70,13 @@ public class DefaultOrchestrationObservationConvention implements OrchestrationO
 
     /** The key values of a call of {@code operation} that ended with {@code outcome}. */
     static KeyValues keyValues(OrchestrationOperation operation, CallOutcome outcome) {
+        if (outcome == CallOutcome.success(operation)) {
+            return SUCCEEDED[operation.ordinal()];
+        }
+        return ended(operation, outcome);
+    }
+
+    private static KeyValues ended(OrchestrationOperation operation, CallOutcome outcome) {
         return RUNNING[operation.ordinal()].and(KeyValue.of("status", outcome.status()),
                 KeyValue.of("outcome", outcome.outcome()), KeyValue.of("error.code", outcome.errorCode()));
     }
