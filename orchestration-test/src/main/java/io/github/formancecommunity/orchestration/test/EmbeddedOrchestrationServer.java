@@ -168,8 +168,7 @@ public final class EmbeddedOrchestrationServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server with the defaults (random port, {@code /api/orchestration}, no authentication), e.g. for an
-     * application that runs against the embedded server when no Formance Stack is configured.
+     * Starts a server with the defaults: a random port, {@code /api/orchestration}, no authentication.
      */
     public static EmbeddedOrchestrationServer startDefault() {
         return builder().start();
