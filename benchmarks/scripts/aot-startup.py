@@ -2,8 +2,8 @@
 """Start-up time and peak memory of the sample app, normal JVM mode against Spring AOT mode on the JVM.
 
 Runs the executable jar (built by ./mvnw -B -pl sample-app -am package) RUNS times in each mode, alternating the
-modes, against an embedded Orchestration server in a process of its own (StandaloneStack, from the sample's test
-class path that the build writes to sample-app/target/test-classpath.txt), and prints the median of: the "Started
+modes, against an embedded Orchestration server in a process of its own (StandaloneStack, from orchestration-test's test
+classes, on the sample's test class path that the build writes to sample-app/target/test-classpath.txt), and prints the median of: the "Started
 SampleApplication in X seconds" time Spring Boot logs, the process time at that point ("process running for Y"),
 and the peak resident set size of the whole run (VmHWM from /proc/<pid>/status, Linux only). Every run must exit
 with 0 and report 17 of 17 operations.
@@ -39,8 +39,8 @@ def peak_rss_kb(pid):
 def start_stack():
     """Starts StandaloneStack and returns the process and its base URL; closing its stdin stops it."""
     with open("sample-app/target/test-classpath.txt") as classpath:
-        path = "sample-app/target/test-classes:sample-app/target/classes:" + classpath.read().strip()
-    stack = subprocess.Popen([JAVA, "-cp", path, "io.github.formancecommunity.orchestration.sample.StandaloneStack",
+        path = "orchestration-test/target/test-classes:" + classpath.read().strip()
+    stack = subprocess.Popen([JAVA, "-cp", path, "io.github.formancecommunity.orchestration.test.StandaloneStack",
                               CLIENT_ID, CLIENT_SECRET], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     for line in stack.stdout:
         if line.startswith("BASE_URL "):

@@ -1,13 +1,12 @@
-package io.github.formancecommunity.orchestration.sample;
+package io.github.formancecommunity.orchestration.test;
 
 import java.io.IOException;
-
-import io.github.formancecommunity.orchestration.test.EmbeddedOrchestrationServer;
 
 /**
  * An embedded Orchestration server in a process of its own, with one OAuth2 client, for measuring the executable
  * jar against it ({@code benchmarks/scripts/aot-startup.py}): prints {@code BASE_URL <url>}, then serves until its
- * standard input is closed.
+ * standard input is closed. It lives in this module's test classes, away from the sample's, where
+ * {@code spring-boot:test-run} looks for the one main class to run.
  */
 public final class StandaloneStack {
 
