@@ -60,8 +60,7 @@ public class DecorationBenchmark {
             case "metrics" -> ClientKind.decorations(true, false, false);
             case "breaker" -> ClientKind.decorations(false, true, false);
             case "retry" -> ClientKind.decorations(false, false, true);
-            case "all" -> ClientKind.decorations(true, true, true);
-            case "observed" -> ClientKind.decorations(true, true, true);
+            case "all", "observed" -> ClientKind.decorations(true, true, true);
             default -> throw new IllegalArgumentException("unknown decorations '" + decorations + "'");
         });
         properties.put("formance.orchestration.base-url", "http://127.0.0.1:9");

@@ -517,31 +517,50 @@ public final class OrchestrationClientBuilder {
         return Deadlines.of(connectTimeout, readTimeout, runWaitTimeout, attemptTimeout, callTimeout);
     }
 
-    /** Builds the wire from a snapshot of this builder's settings: later changes to the builder do not reach it. */
+    /**
+     * What both wire paths build from, taken from this builder when {@link #build()} runs: later changes to the
+     * builder do not reach a client already built.
+     */
+    private record WireSettings(Supplier<JsonMapper> mapper, Logger.Level logLevel,
+            List<OrchestrationFeignBuilderCustomizer> customizers, Duration connect, Duration read, int poolSize,
+            Duration attemptLimit, ResponseLimits limits, @Nullable OrchestrationProxy proxy,
+            @Nullable SSLContext tls, @Nullable Client givenClient) {
+
+        JsonMapper json() {
+            return Objects.requireNonNull(mapper.get(), "jsonMapper");
+        }
+
+        /** The built-in transport, for when no HTTP client was given. */
+        ApacheHttpClient5Transport transport() {
+            return OrchestrationClientBuilder.transport(connect, read, poolSize, limits, tls, proxy, attemptLimit);
+        }
+    }
+
+    private WireSettings wireSettings() {
+        return new WireSettings(Objects.requireNonNull(mapper, "jsonMapper"),
+                Logger.Level.valueOf(Objects.requireNonNull(logLevel, "logLevel").name()), List.copyOf(customizers),
+                Objects.requireNonNull(connectTimeout, "connectTimeout"),
+                Objects.requireNonNull(readTimeout, "readTimeout"), maxConnections, deadlines().attempt(),
+                new ResponseLimits(maxResponseBodySize, maxHeaderCount, maxHeaderLineLength), proxy, sslContext,
+                httpClient);
+    }
+
+    /** Builds the wire with the client's own Feign target. */
     private Supplier<Wire.Parts> wireFactory(String target, @Nullable BearerTokenSource tokens) {
-        Client givenClient = httpClient;
-        Supplier<JsonMapper> mapperSource = mapper;
+        WireSettings settings = wireSettings();
         Request.Options readOptions = options(readTimeout);
-        Logger.Level level = Logger.Level.valueOf(logLevel.name());
-        List<OrchestrationFeignBuilderCustomizer> feignCustomizers = List.copyOf(customizers);
-        Duration connect = connectTimeout;
-        Duration read = readTimeout;
-        int poolSize = maxConnections;
-        Duration attemptLimit = deadlines().attempt();
-        ResponseLimits limits = new ResponseLimits(maxResponseBodySize, maxHeaderCount, maxHeaderLineLength);
-        OrchestrationProxy through = proxy;
-        SSLContext tls = sslContext;
         return () -> {
-            JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
-            Client client = givenClient;
+            JsonMapper json = settings.json();
+            Client client = settings.givenClient();
             ApacheHttpClient5Transport pooled = null;
             if (client == null) {
-                pooled = transport(connect, read, poolSize, limits, tls, through, attemptLimit);
+                pooled = settings.transport();
                 client = pooled;
             }
-            Feign.Builder feign = Feign.builder().client(client).options(readOptions).logLevel(level);
+            Feign.Builder feign = Feign.builder().client(client).options(readOptions).logLevel(settings.logLevel());
             try {
-                OrchestrationFeignTarget.configure(feign, json, limits.maxBodySize(), tokens, feignCustomizers);
+                OrchestrationFeignTarget.configure(feign, json, settings.limits().maxBodySize(), tokens,
+                        settings.customizers());
                 return new Wire.Parts(feign.target(new BaseUrlTarget<>(OrchestrationV1Api.class, target)), pooled,
                         () -> JsonPriming.prime(json));
             }
@@ -552,26 +571,16 @@ public final class OrchestrationClientBuilder {
         };
     }
 
-    /** Builds the wire through a target factory, from a snapshot of this builder's settings. */
+    /** Builds the wire through a target factory. */
     private Supplier<Wire.Parts> factoryWire(OrchestrationFeignTargetFactory factory, String base, String prefix,
             @Nullable BearerTokenSource tokens) {
-        Supplier<JsonMapper> mapperSource = Objects.requireNonNull(mapper, "jsonMapper");
-        Logger.Level level = Logger.Level.valueOf(Objects.requireNonNull(logLevel, "logLevel").name());
-        List<OrchestrationFeignBuilderCustomizer> feignCustomizers = List.copyOf(customizers);
-        Duration connect = Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Duration read = Objects.requireNonNull(readTimeout, "readTimeout");
-        int poolSize = maxConnections;
-        Client givenClient = httpClient;
-        Duration attemptLimit = deadlines().attempt();
-        ResponseLimits limits = new ResponseLimits(maxResponseBodySize, maxHeaderCount, maxHeaderLineLength);
-        OrchestrationProxy through = proxy;
-        SSLContext tls = sslContext;
+        WireSettings settings = wireSettings();
         return () -> {
-            JsonMapper json = Objects.requireNonNull(mapperSource.get(), "jsonMapper");
+            JsonMapper json = settings.json();
             OrchestrationFeignTarget<OrchestrationV1Api> target = new OrchestrationFeignTarget<>(
-                    OrchestrationV1Api.class, base, prefix, connect, read, level, json, tokens, feignCustomizers,
-                    () -> transport(connect, read, poolSize, limits, tls, through, attemptLimit), givenClient,
-                    limits.maxBodySize());
+                    OrchestrationV1Api.class, base, prefix, settings.connect(), settings.read(), settings.logLevel(),
+                    json, tokens, settings.customizers(), settings::transport, settings.givenClient(),
+                    settings.limits().maxBodySize());
             try {
                 OrchestrationV1Api api = Objects.requireNonNull(factory.create(target),
                         "the target factory returned no Feign target");
