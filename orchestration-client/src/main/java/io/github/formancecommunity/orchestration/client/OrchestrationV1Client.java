@@ -2,18 +2,13 @@ package io.github.formancecommunity.orchestration.client;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 
-import feign.FeignException;
 import feign.Request;
-import feign.RetryableException;
-import feign.codec.DecodeException;
-import feign.codec.EncodeException;
 import io.github.formancecommunity.orchestration.client.model.InstanceQuery;
 import io.github.formancecommunity.orchestration.client.model.ServerInfo;
 import io.github.formancecommunity.orchestration.client.model.Trigger;
@@ -255,16 +250,16 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return description;
     }
 
-    private <T> T data(OrchestrationOperation operation, String ids, WireCall<DataEnvelope<T>> call) {
+    private <T> T data(OrchestrationOperation operation, String ids, WireFailures.Call<DataEnvelope<T>> call) {
         return data(operation, ids, call, false);
     }
 
-    private <T> T data(OrchestrationOperation operation, String ids, WireCall<DataEnvelope<T>> call,
+    private <T> T data(OrchestrationOperation operation, String ids, WireFailures.Call<DataEnvelope<T>> call,
             boolean runWait) {
         return call(operation, ids, call, runWait, OrchestrationV1Client::unwrap);
     }
 
-    private <T> T call(OrchestrationOperation operation, String ids, WireCall<T> call) {
+    private <T> T call(OrchestrationOperation operation, String ids, WireFailures.Call<T> call) {
         return call(operation, ids, call, false, (op, result) -> result);
     }
 
@@ -272,7 +267,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
      * Sends the call and reads its result; a failure of either names the call's ids and the attempts made (see
      * {@link OrchestrationException#attempts()}).
      */
-    private <R, T> T call(OrchestrationOperation operation, String ids, WireCall<R> call, boolean runWait,
+    private <R, T> T call(OrchestrationOperation operation, String ids, WireFailures.Call<R> call, boolean runWait,
             BiFunction<OrchestrationOperation, R, T> result) {
         Attempts attempts = new Attempts();
         try {
@@ -309,7 +304,7 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         return wire.resources() instanceof ApacheHttpClient5Transport transport ? transport.poolStats() : null;
     }
 
-    private <T> T send(OrchestrationOperation operation, Attempts attempts, WireCall<T> call, boolean runWait) {
+    private <T> T send(OrchestrationOperation operation, Attempts attempts, WireFailures.Call<T> call, boolean runWait) {
         // Resolved before the interceptors: a lazy client's first call builds the wire here, outside the timer
         // and the circuit breaker, and a closed client fails here.
         OrchestrationV1Api api = wire.api();
@@ -335,10 +330,10 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         private final int index;
         private final OrchestrationOperation operation;
         private final OrchestrationV1Api api;
-        private final WireCall<T> call;
+        private final WireFailures.Call<T> call;
 
         Link(CallHeaders headers, Attempts attempts, int index, OrchestrationOperation operation,
-                OrchestrationV1Api api, WireCall<T> call) {
+                OrchestrationV1Api api, WireFailures.Call<T> call) {
             this.headers = headers;
             this.attempts = attempts;
             this.index = index;
@@ -362,79 +357,17 @@ public final class OrchestrationV1Client implements OrchestrationV1, Closeable {
         }
     }
 
-    private <T> T sendWithAuthRetry(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
+    private <T> T sendWithAuthRetry(OrchestrationOperation operation, OrchestrationV1Api api, WireFailures.Call<T> call) {
         try {
-            return sendOnce(operation, api, call);
+            return WireFailures.send(operation, api, call);
         }
         catch (OrchestrationApiException ex) {
             BearerTokenSource tokens = tokenSource;
             if (ex.status() == 401 && tokens != null && tokens.isRefreshable()) {
-                return sendOnce(operation, api, call);
+                return WireFailures.send(operation, api, call);
             }
             throw ex;
         }
     }
 
-    private static <T> T sendOnce(OrchestrationOperation operation, OrchestrationV1Api api, WireCall<T> call) {
-        try {
-            return call.send(api);
-        }
-        catch (OrchestrationException ex) {
-            throw ex;
-        }
-        catch (DecodeException ex) {
-            if (ex.getCause() instanceof OrchestrationException cause) {
-                throw cause;
-            }
-            throw new OrchestrationResponseException(operation, ex.status(),
-                    operation.operationId() + ": HTTP " + ex.status() + " with an unreadable body: "
-                            + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
-        }
-        catch (EncodeException ex) {
-            throw new IllegalArgumentException(operation.operationId() + ": " + ex.getMessage(), ex);
-        }
-        catch (RetryableException ex) {
-            throw transportFailure(operation, ex.getCause() != null ? ex.getCause() : ex);
-        }
-        catch (FeignException ex) {
-            if (ex.getCause() instanceof IOException io) {
-                throw transportFailure(operation, io);
-            }
-            throw new OrchestrationTransportException(operation,
-                    operation.operationId() + " failed: " + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
-        }
-        catch (RuntimeException ex) {
-            // nothing a server sends may end a call in an untyped exception
-            throw new OrchestrationTransportException(operation, operation.operationId() + " failed: "
-                    + ex.getClass().getSimpleName() + ": " + BodyExcerpt.truncate(ex.getMessage(), 300), ex);
-        }
-    }
-
-    private static OrchestrationTransportException transportFailure(OrchestrationOperation operation,
-            Throwable cause) {
-        String reason = cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + BodyExcerpt.truncate(cause.getMessage(), 300));
-        if (cause instanceof InterruptedIOException) {
-            return new OrchestrationTimeoutException(operation,
-                    operation.operationId() + " timed out (" + reason + ")", cause);
-        }
-        if (cause instanceof ProxyRefusedException refused) {
-            return new OrchestrationProxyException(operation,
-                    operation.operationId() + " failed: " + refused.getMessage(), refused.status(), cause);
-        }
-        String tls = TlsFailures.explain(cause, TlsFailures.API_SETTING);
-        if (tls != null) {
-            return new OrchestrationTransportException(operation, operation.operationId() + " failed: " + tls,
-                    cause);
-        }
-        return new OrchestrationTransportException(operation,
-                operation.operationId() + " failed: no usable response (" + reason + ")", cause);
-    }
-
-    /** One request on the wire interface. */
-    @FunctionalInterface
-    private interface WireCall<T> {
-
-        T send(OrchestrationV1Api api);
-    }
 }

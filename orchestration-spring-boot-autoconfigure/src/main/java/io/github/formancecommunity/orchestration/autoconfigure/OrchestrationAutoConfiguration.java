@@ -44,7 +44,7 @@ public final class OrchestrationAutoConfiguration {
     @ConditionalOnMissingBean(OrchestrationConnectionDetails.class)
     PropertiesOrchestrationConnectionDetails orchestrationConnectionDetails(OrchestrationProperties properties,
             Environment environment) {
-        OrchestrationPropertiesValidator.requireBaseUrl(properties, BaseUrlLookalikes.in(environment));
+        OrchestrationPropertiesValidator.requireBaseUrl(properties, () -> BaseUrlLookalikes.in(environment));
         return new PropertiesOrchestrationConnectionDetails(properties);
     }
 

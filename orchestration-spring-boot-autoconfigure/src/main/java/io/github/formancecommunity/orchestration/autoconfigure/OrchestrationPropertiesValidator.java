@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
@@ -125,19 +126,21 @@ final class OrchestrationPropertiesValidator {
      * environment that looks like a misspelt base URL.
      *
      * @param properties the bound properties
-     * @param lookalikes names of configuration keys that resemble {@code formance.orchestration.base-url}
+     * @param lookalikes names of configuration keys that resemble {@code formance.orchestration.base-url}, read
+     *                   only when the base URL is missing
      * @return the base URL, stripped
      * @throws InvalidOrchestrationPropertyException when it is not set
      */
-    static String requireBaseUrl(OrchestrationProperties properties, List<String> lookalikes) {
+    static String requireBaseUrl(OrchestrationProperties properties, Supplier<List<String>> lookalikes) {
         String baseUrl = properties.getBaseUrl();
         if (StringUtils.hasText(baseUrl)) {
             return baseUrl.strip();
         }
         StringBuilder reason = new StringBuilder("must be set to the absolute http or https URL of the Formance "
                 + "Stack, e.g. https://org-stack.eu.sandbox.formance.cloud (it has no default).");
-        if (!lookalikes.isEmpty()) {
-            reason.append(" Found ").append(String.join(", ", lookalikes)).append(": is it misspelt?");
+        List<String> found = lookalikes.get();
+        if (!found.isEmpty()) {
+            reason.append(" Found ").append(String.join(", ", found)).append(": is it misspelt?");
         }
         reason.append(" To start without the Orchestration client, set ").append(P).append("enabled=false");
         throw new InvalidOrchestrationPropertyException(Map.of(P + "base-url", reason.toString()));
