@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
-
 import org.jspecify.annotations.Nullable;
 
 import feign.Client;
@@ -439,6 +438,8 @@ public final class OrchestrationClientBuilder {
         }
         String description = "OrchestrationV1Client[url=" + target + ", auth="
                 + (tokens == null ? "none" : tokens.isRefreshable() ? "refreshable" : "static") + "]";
+        // taken now, so that later changes to this builder do not reach the client; the wire itself is assembled
+        // when first needed (lazy) or right below (eager)
         WireAssembly.Settings settings = wireSettings();
         Request.Options readOptions = options(readTimeout);
         OrchestrationFeignTargetFactory factoryOfTarget = targetFactory;

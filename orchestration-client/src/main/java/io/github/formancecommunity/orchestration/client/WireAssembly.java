@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assembles the wire of a client from the builder's settings: Feign, the JSON mapper and, unless an HTTP client was
- * given, the pooled Apache HttpClient 5 transport. A class of its own so that building a lazy client loads none of
- * Feign's, HttpClient's or Jackson's classes: they are loaded when the wire is first needed.
+ * given, the pooled Apache HttpClient 5 transport. A class of its own so that building a lazy client does not load
+ * what the wire is made of (Feign's builder and target, HttpClient's pool and transport, Jackson's mapper): those
+ * classes are loaded when the wire is first needed.
  */
 final class WireAssembly {
 
