@@ -35,7 +35,7 @@ import io.github.formancecommunity.orchestration.client.OrchestrationV1Client;
 public final class OrchestrationAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(OrchestrationPropertiesValidation.class)
     static OrchestrationPropertiesValidation orchestrationPropertiesValidation() {
         return new OrchestrationPropertiesValidation();
     }
@@ -122,7 +122,7 @@ public final class OrchestrationAutoConfiguration {
      * @return the listener
      */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(OrchestrationClientWarmUp.class)
     static OrchestrationClientWarmUp orchestrationClientWarmUp(ObjectProvider<OrchestrationV1Client> clients,
             ObjectProvider<OrchestrationProperties> properties) {
         return new OrchestrationClientWarmUp(clients, properties);

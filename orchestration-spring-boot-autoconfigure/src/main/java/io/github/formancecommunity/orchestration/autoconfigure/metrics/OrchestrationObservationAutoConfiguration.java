@@ -33,7 +33,7 @@ import io.micrometer.observation.ObservationRegistry;
 public final class OrchestrationObservationAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(OrchestrationObservationInterceptor.class)
     @Order(OrchestrationInterceptorOrder.OBSERVATION)
     OrchestrationObservationInterceptor orchestrationObservationInterceptor(ObservationRegistry observationRegistry,
             ObjectProvider<OrchestrationObservationConvention> convention) {

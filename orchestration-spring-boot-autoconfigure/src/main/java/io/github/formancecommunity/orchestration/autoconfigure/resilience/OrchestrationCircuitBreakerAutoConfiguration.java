@@ -75,7 +75,7 @@ public final class OrchestrationCircuitBreakerAutoConfiguration {
      * @return the interceptor, ordered {@link OrchestrationInterceptorOrder#CIRCUIT_BREAKER}
      */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(OrchestrationCircuitBreakerInterceptor.class)
     @Order(OrchestrationInterceptorOrder.CIRCUIT_BREAKER)
     OrchestrationCircuitBreakerInterceptor orchestrationCircuitBreakerInterceptor(
             @Qualifier(CIRCUIT_BREAKER_BEAN_NAME) ObjectProvider<CircuitBreaker> circuitBreaker) {

@@ -23,7 +23,7 @@ import io.github.formancecommunity.orchestration.client.retry.OrchestrationRetry
 public final class OrchestrationRetryAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(OrchestrationRetryInterceptor.class)
     @Order(OrchestrationInterceptorOrder.RETRY)
     OrchestrationRetryInterceptor orchestrationRetryInterceptor(OrchestrationProperties properties) {
         OrchestrationProperties.Retry retry = properties.getRetry();
