@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Measures the start-up cost of the starter: {@link StartupProbe} run repeatedly in fresh JVMs on four
  * {@link Side sides} (the baseline class path with spring-boot-starter only; the starter with its default
- * initialization, background; with {@code initialization=eager}; with {@code initialization=lazy}) and the
- * median of each. Given the two Spring Cloud class paths, two more sides: an application with Spring Cloud
+ * initialization, background; with {@code initialization=eager}; with {@code initialization=lazy}), the
+ * median of each, and the default and lazy sides against the baseline {@link Paired paired by round}. Given the two Spring Cloud class paths, two more sides: an application with Spring Cloud
  * OpenFeign alone (spring-boot-starter and spring-cloud-starter-openfeign), and the same with the starter and
  * orchestration-spring-cloud-openfeign, default initialization, the client built through Spring Cloud OpenFeign.
  *
@@ -250,6 +250,39 @@ final class StartupComparison {
     }
 
     /**
+     * A starter side against the baseline, paired by round: each round runs every side once, so the difference of
+     * the two runs of one round leaves out the load that drifts over minutes and hits both alike. Steadier than the
+     * difference of the two medians, which a single slow or fast series moves.
+     *
+     * @param rounds              how many rounds
+     * @param medianMillis        median over the rounds of the side's context start-up minus the baseline's
+     * @param standardErrorMillis the standard error of that median, 1.2533 standard deviations of the differences
+     *                            over the square root of the rounds (the large-sample figure)
+     */
+    record Paired(int rounds, double medianMillis, double standardErrorMillis) {
+
+        /**
+         * Pairs the samples of the same round.
+         *
+         * @throws IllegalArgumentException when the two sides have different numbers of rounds, or none
+         */
+        static Paired of(List<Sample> side, List<Sample> baseline) {
+            if (side.size() != baseline.size() || side.isEmpty()) {
+                throw new IllegalArgumentException("cannot pair " + side.size() + " runs with " + baseline.size());
+            }
+            double[] differences = new double[side.size()];
+            for (int round = 0; round < differences.length; round++) {
+                differences[round] = side.get(round).contextMillis() - baseline.get(round).contextMillis();
+            }
+            double mean = Arrays.stream(differences).average().orElse(0);
+            double variance = Arrays.stream(differences).map(d -> (d - mean) * (d - mean)).sum() / differences.length;
+            Arrays.sort(differences);
+            return new Paired(differences.length, median(differences),
+                    1.2533 * Math.sqrt(variance) / Math.sqrt(differences.length));
+        }
+    }
+
+    /**
      * The comparison: the baseline and the starter in each initialization mode, and the two Spring Cloud sides
      * when they were run.
      *
@@ -261,13 +294,24 @@ final class StartupComparison {
      *                            {@code null} when not run
      * @param springCloud         that application with the starter and orchestration-spring-cloud-openfeign,
      *                            default initialization, {@code null} when not run
+     * @param pairedBackground    the default initialization against the baseline, paired by round, {@code null}
+     *                            when the rounds are not known
+     * @param pairedLazy          {@code initialization=lazy} against the baseline, paired by round, {@code null}
+     *                            when the rounds are not known
      */
     record Result(Summary baseline, Summary background, Summary eager, Summary lazy,
-            @Nullable Summary springCloudBaseline, @Nullable Summary springCloud) {
+            @Nullable Summary springCloudBaseline, @Nullable Summary springCloud, @Nullable Paired pairedBackground,
+            @Nullable Paired pairedLazy) {
 
-        /** The comparison without the Spring Cloud sides. */
+        /** The comparison without the Spring Cloud sides and without the paired figures. */
         Result(Summary baseline, Summary background, Summary eager, Summary lazy) {
             this(baseline, background, eager, lazy, null, null);
+        }
+
+        /** The comparison without the paired figures. */
+        Result(Summary baseline, Summary background, Summary eager, Summary lazy,
+                @Nullable Summary springCloudBaseline, @Nullable Summary springCloud) {
+            this(baseline, background, eager, lazy, springCloudBaseline, springCloud, null, null);
         }
 
         /** Whether the Spring Cloud sides were run. */
@@ -359,7 +403,9 @@ final class StartupComparison {
         return new Result(Summary.of(samples.get(Side.BASELINE)), Summary.of(samples.get(Side.DEFAULT)),
                 Summary.of(samples.get(Side.EAGER)), Summary.of(samples.get(Side.LAZY)),
                 springCloud ? Summary.of(samples.get(Side.SPRING_CLOUD_BASELINE)) : null,
-                springCloud ? Summary.of(samples.get(Side.SPRING_CLOUD)) : null);
+                springCloud ? Summary.of(samples.get(Side.SPRING_CLOUD)) : null,
+                Paired.of(samples.get(Side.DEFAULT), samples.get(Side.BASELINE)),
+                Paired.of(samples.get(Side.LAZY), samples.get(Side.BASELINE)));
     }
 
     /**

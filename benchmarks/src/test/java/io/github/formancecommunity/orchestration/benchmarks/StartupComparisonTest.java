@@ -3,6 +3,7 @@ package io.github.formancecommunity.orchestration.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +25,33 @@ class StartupComparisonTest {
     void medianOfOddAndEvenCounts() {
         assertThat(StartupComparison.median(new double[] {1, 2, 9})).isEqualTo(2);
         assertThat(StartupComparison.median(new double[] {1, 2, 4, 9})).isEqualTo(3);
+    }
+
+    @Test
+    void pairingByRoundTakesTheMedianOfEachRoundsDifference() {
+        // The baseline drifts from 400 to 1,200 ms over the rounds; the side is 0, 100 or 200 ms slower in its round.
+        List<Sample> baseline = List.of(sample(400), sample(800), sample(1200));
+        List<Sample> side = List.of(sample(600), sample(800), sample(1300));
+
+        StartupComparison.Paired paired = StartupComparison.Paired.of(side, baseline);
+
+        assertThat(paired.rounds()).isEqualTo(3);
+        assertThat(paired.medianMillis()).isEqualTo(100);
+        // population standard deviation of {0, 100, 200}: 81.65; times 1.2533, over the square root of 3
+        assertThat(paired.standardErrorMillis()).isCloseTo(59.08, within(0.01));
+    }
+
+    @Test
+    void pairingNeedsTheSameRoundsOnBothSides() {
+        assertThatThrownBy(() -> StartupComparison.Paired.of(List.of(sample(1)), List.of(sample(1), sample(2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot pair 1 runs with 2");
+        assertThatThrownBy(() -> StartupComparison.Paired.of(List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Sample sample(double contextMillis) {
+        return new Sample(contextMillis, 0, 0, 0, true, 0, 0, 0, 0, true, 0, false, false);
     }
 
     @Test
