@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * Measures the start-up cost of the starter: {@link StartupProbe} run repeatedly in fresh JVMs on four
  * {@link Side sides} (the baseline class path with spring-boot-starter only; the starter with its default
  * initialization, background; with {@code initialization=eager}; with {@code initialization=lazy}), the
- * median of each, and the default and lazy sides against the baseline {@link Paired paired by round}. Given the two Spring Cloud class paths, two more sides: an application with Spring Cloud
- * OpenFeign alone (spring-boot-starter and spring-cloud-starter-openfeign), and the same with the starter and
+ * median of each, and the default and lazy sides against the baseline {@link Paired paired by round}. Given the
+ * two Spring Cloud class paths, two more sides: an application with Spring Cloud OpenFeign alone
+ * (spring-boot-starter and spring-cloud-starter-openfeign), and the same with the starter and
  * orchestration-spring-cloud-openfeign, default initialization, the client built through Spring Cloud OpenFeign.
  *
  * <p>Fresh JVMs rather than fresh contexts in one JVM: most of what a starter costs at start-up is loading,
